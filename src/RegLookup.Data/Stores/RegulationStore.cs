@@ -1,0 +1,80 @@
+using Dapper;
+using RegLookup.Data.Model;
+
+namespace RegLookup.Data.Stores;
+
+public sealed class RegulationStore(Database db)
+{
+    private const string Select = """
+        SELECT id, document_id, article, agency, sector, kind, title, content, status, compliance_cost_vnd, updated_at
+        FROM regulations
+        """;
+
+    public async Task UpsertAsync(DbSession s, Regulation regulation)
+    {
+        await s.ExecuteAsync("""
+            INSERT INTO regulations (id, document_id, article, agency, sector, kind, title, content, status, compliance_cost_vnd, updated_at)
+            VALUES (@Id, @DocumentId, @Article, @Agency, @Sector, @Kind, @Title, @Content, @Status, @ComplianceCostVnd, @UpdatedAt)
+            ON CONFLICT (id) DO UPDATE SET
+                document_id = excluded.document_id, article = excluded.article, agency = excluded.agency,
+                sector = excluded.sector, kind = excluded.kind, title = excluded.title, content = excluded.content,
+                status = excluded.status, compliance_cost_vnd = excluded.compliance_cost_vnd, updated_at = excluded.updated_at
+            """, regulation);
+        await s.ExecuteAsync("DELETE FROM regulation_business_lines WHERE regulation_id = @Id", new { regulation.Id });
+        await s.ExecuteAsync(
+            "INSERT INTO regulation_business_lines (regulation_id, ordinal, business_line) VALUES (@RegulationId, @Ordinal, @BusinessLine)",
+            regulation.BusinessLines.Select((line, i) => new { RegulationId = regulation.Id, Ordinal = i, BusinessLine = line }));
+        s.Changed(Entities.Regulation, regulation.Id);
+    }
+
+    public async Task<bool> SetStatusAsync(DbSession s, string id, string status)
+    {
+        var rows = await s.ExecuteAsync("UPDATE regulations SET status = @status WHERE id = @id", new { id, status });
+        if (rows > 0) s.Changed(Entities.Regulation, id);
+        return rows > 0;
+    }
+
+    public async Task<Regulation?> GetAsync(string id) => (await GetManyAsync([id])).SingleOrDefault();
+
+    public async Task<List<Regulation>> GetManyAsync(IReadOnlyCollection<string> ids) =>
+        await WithBusinessLinesAsync(await db.ReadAsync(async c =>
+            (await c.QueryAsync<Regulation>($"{Select} WHERE {db.Dialect.In("id", "ids")} ORDER BY id", new { ids = ids.ToArray() })).ToList()));
+
+    public async Task<List<Regulation>> ListByDocumentAsync(string documentId) =>
+        await WithBusinessLinesAsync(await db.ReadAsync(async c =>
+            (await c.QueryAsync<Regulation>($"{Select} WHERE document_id = @documentId ORDER BY id", new { documentId })).ToList()));
+
+    public async Task<List<Regulation>> ListByAgencyAsync(string agency, int limit = 500) =>
+        await WithBusinessLinesAsync(await db.ReadAsync(async c =>
+            (await c.QueryAsync<Regulation>($"{Select} WHERE agency = @agency ORDER BY id LIMIT @limit", new { agency, limit })).ToList()));
+
+    public async Task<List<Regulation>> ListByBusinessLineAsync(string businessLine) =>
+        await WithBusinessLinesAsync(await db.ReadAsync(async c => (await c.QueryAsync<Regulation>($"""
+            {Select} WHERE id IN (SELECT regulation_id FROM regulation_business_lines WHERE business_line = @businessLine)
+            ORDER BY id
+            """, new { businessLine })).ToList()));
+
+    /// <summary>Every business line with how many regulations govern it.</summary>
+    public Task<List<(string BusinessLine, long Count)>> BusinessLinesAsync() =>
+        db.ReadAsync(async c => (await c.QueryAsync<(string, long)>("""
+            SELECT business_line, COUNT(*) FROM regulation_business_lines GROUP BY business_line ORDER BY business_line
+            """)).ToList());
+
+    public Task<long> CountAsync() => db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM regulations"));
+
+    public IAsyncEnumerable<Regulation> StreamAsync() =>
+        Paging.StreamAsync<Regulation>(db, $"{Select} WHERE id > @After ORDER BY id LIMIT @Take", r => r.Id,
+            async batch => await WithBusinessLinesAsync(batch));
+
+    private async Task<List<Regulation>> WithBusinessLinesAsync(IReadOnlyList<Regulation> regulations)
+    {
+        if (regulations.Count == 0) return [];
+        var ids = regulations.Select(r => r.Id).ToList();
+        var lines = (await db.ReadAsync(c => c.QueryAsync<(string RegulationId, string BusinessLine)>($"""
+                SELECT regulation_id, business_line FROM regulation_business_lines
+                WHERE {db.Dialect.In("regulation_id", "ids")} ORDER BY regulation_id, ordinal
+                """, new { ids = ids.ToArray() })))
+            .ToLookup(l => l.RegulationId, l => l.BusinessLine);
+        return regulations.Select(r => r with { BusinessLines = lines[r.Id].ToList() }).ToList();
+    }
+}
