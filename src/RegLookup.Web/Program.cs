@@ -1,27 +1,39 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using MudBlazor.Services;
+using RegLookup.Web.Cli;
 using RegLookup.Web.Components;
+using RegLookup.Web.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddRegLookupData(builder.Configuration);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+if (CommandLine.IsVerb(args))
+{
+    await using var cli = builder.Build();
+    return await CommandLine.RunAsync(args, cli.Services, Console.Out, Console.Error);
+}
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// Vietnamese text goes out as UTF-8 characters, not as &#x...; entities.
+builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+builder.Services.AddMudServices();
+builder.Services.AddProblemDetails();
 
 var app = builder.Build();
+await app.Services.GetRequiredService<DatabaseStartup>().RunAsync();
 
-// Configure the HTTP request pipeline.
 if (!app.Environment.IsDevelopment())
-{
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapHealth();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
