@@ -1,1 +1,58 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using RegLookup.Bench;
+using RegLookup.Data;
+using RegLookup.Data.Interchange;
+using RegLookup.Data.Migrations;
+
+var regulations = new Option<int>("--regulations") { Description = "How many regulations", DefaultValueFactory = _ => 100_000 };
+var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 68 };
+var folder = new Argument<string>("folder");
+var results = new Option<string>("--results") { Description = "Markdown file the figures are appended to", DefaultValueFactory = _ => "bench/results/import.md" };
+
+var generate = new Command("generate", "Write a synthetic dataset of N regulations") { folder, regulations, seed };
+generate.SetAction(parse =>
+{
+    new SyntheticDataset(parse.GetValue(regulations), parse.GetValue(seed)).Write(parse.GetValue(folder)!);
+    Console.WriteLine($"Wrote {parse.GetValue(regulations):N0} regulations to {parse.GetValue(folder)}");
+});
+
+var import = new Command("import", "Measure importing N generated regulations into a new SQLite database") { regulations, seed, results };
+import.SetAction(async parse =>
+{
+    var n = parse.GetValue(regulations);
+    var work = Directory.CreateTempSubdirectory("reglookup-bench-");
+    var dataset = Path.Combine(work.FullName, "dataset");
+    new SyntheticDataset(n, parse.GetValue(seed)).Write(dataset);
+
+    await using var db = new Database($"Data Source={Path.Combine(work.FullName, "bench.db")}");
+    await Migrator.MigrateAsync(db);
+    var clock = Stopwatch.StartNew();
+    var result = await new DatasetImporter(db).ImportAsync(dataset, progress: new Progress<string>(Console.WriteLine));
+    clock.Stop();
+    if (!result.Succeeded) throw new InvalidOperationException(result.Errors[0].ToString());
+
+    var line = string.Format(CultureInfo.InvariantCulture,
+        "| {0:yyyy-MM-dd} | SQLite | {1:N0} | {2:N0} | {3:F1} s | {4:N0} records/s | {5} cores, {6} |",
+        DateTime.UtcNow, n, result.Records, clock.Elapsed.TotalSeconds, result.Records / clock.Elapsed.TotalSeconds,
+        Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription);
+    Console.WriteLine(line);
+    var file = parse.GetValue(results)!;
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+    if (!File.Exists(file))
+        await File.WriteAllTextAsync(file, """
+            # Import benchmark
+
+            Command: `dotnet run -c Release --project bench/RegLookup.Bench -- import --regulations 100000`
+            (generates the synthetic dataset, then times validation + the one-transaction load into a new SQLite file).
+
+            | date | engine | regulations | records (all files) | time | throughput | machine |
+            |---|---|---|---|---|---|---|
+
+            """);
+    await File.AppendAllTextAsync(file, line + "\n");
+    work.Delete(recursive: true);
+});
+
+return await new RootCommand("RegLookup benchmarks") { generate, import }.Parse(args).InvokeAsync();
