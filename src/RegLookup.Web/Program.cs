@@ -3,10 +3,13 @@ using System.Text.Unicode;
 using MudBlazor.Services;
 using RegLookup.Web.Cli;
 using RegLookup.Web.Components;
+using Microsoft.AspNetCore.Localization;
 using RegLookup.Web.Platform;
+using RegLookup.Web.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRegLookupData(builder.Configuration);
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 
 if (CommandLine.IsVerb(args))
 {
@@ -19,17 +22,27 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
+builder.Services.AddRegLookupSearch();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseStartup>().RunAsync();
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseRequestLocalization(o =>
+{
+    // Vietnamese unless the person chose English (?culture=en or the culture cookie); the browser's language
+    // does not switch it, so a shared link shows what the sender saw.
+    o.SetDefaultCulture("vi").AddSupportedCultures("vi", "en").AddSupportedUICultures("vi", "en");
+    o.RequestCultureProviders = o.RequestCultureProviders.Where(p => p is not AcceptLanguageHeaderRequestCultureProvider).ToList();
+});
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealth();
+app.MapSearchApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

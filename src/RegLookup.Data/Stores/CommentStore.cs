@@ -48,6 +48,11 @@ public sealed class CommentStore(Database db)
             $"{Select} WHERE proposal_id = @proposalId ORDER BY created_at, id", new { proposalId })))
         .Select(r => r.ToComment()).ToList();
 
+    /// <summary>The proposals the given comments belong to.</summary>
+    public Task<List<string>> ProposalIdsOfAsync(IReadOnlyCollection<string> commentIds) =>
+        db.ReadAsync(async c => (await c.QueryAsync<string>(
+            $"SELECT DISTINCT proposal_id FROM comments WHERE {db.Dialect.In("id", "ids")}", new { ids = commentIds.ToArray() })).ToList());
+
     public Task<long> CountAsync() => db.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM comments"));
 
     public IAsyncEnumerable<Comment> StreamAsync() =>

@@ -2,16 +2,17 @@ using System.CommandLine;
 using RegLookup.Data.Interchange;
 using RegLookup.Data.Migrations;
 using RegLookup.Data;
+using RegLookup.Indexing.Lifecycle;
 
 namespace RegLookup.Web.Cli;
 
 /// <summary>
 /// The verbs of the web app's own executable (http-api.md): <c>import &lt;folder&gt; [--replace]</c>,
-/// <c>export &lt;folder&gt;</c>. They read the same configuration as the server.
+/// <c>export &lt;folder&gt;</c>, <c>reindex</c>. They read the same configuration as the server.
 /// </summary>
 public static class CommandLine
 {
-    public static readonly string[] Verbs = ["import", "export"];
+    public static readonly string[] Verbs = ["import", "export", "reindex"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -44,7 +45,23 @@ public static class CommandLine
             return 0;
         });
 
-        var root = new RootCommand("RegLookup — Cổng tham vấn và tra cứu quy định kinh doanh") { import, export };
+        var reindex = new Command("reindex", "Xây dựng lại chỉ mục tìm kiếm / rebuild the search index from the database");
+        reindex.SetAction(async (_, ct) =>
+        {
+            var db = services.GetRequiredService<Database>();
+            await Migrator.MigrateAsync(db, ct);
+            // A request in the change feed: every node (this one when it next starts) rebuilds its own index into a
+            // new folder and swaps to it without stopping search.
+            await db.WriteAsync(s =>
+            {
+                s.Changed(IndexFollower.RebuildEntity, "*", "rebuild");
+                return Task.CompletedTask;
+            }, ct);
+            await output.WriteLineAsync("Rebuild requested: every node rebuilds its search index from the database and swaps to it.");
+            return 0;
+        });
+
+        var root = new RootCommand("RegLookup — Cổng tham vấn và tra cứu quy định kinh doanh") { import, export, reindex };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 

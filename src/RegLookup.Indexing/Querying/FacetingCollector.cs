@@ -1,0 +1,107 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace RegLookup.Indexing.Querying;
+
+/// <summary>
+/// Applies the filters and counts the facets in one pass over the documents the query matches (written here
+/// because Lucene.Net.Facet is not available; it reads the SortedSetDocValues that the mapper writes).
+/// A document that passes every filter is a hit and counts in every facet; one that fails the filter of exactly
+/// one key still counts in that key's facet, so each facet shows what choosing another value of it would give
+/// (OR within a key) under the other keys' filters (AND across keys).
+/// </summary>
+public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<string, IReadOnlyList<string>> filters) : ICollector
+{
+    private readonly string[] _dimensions = IndexSchema.Facets.All.ToArray();
+    private readonly Dictionary<string, int>[] _counts = IndexSchema.Facets.All.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    private SortedSetDocValues?[] _values = [];
+    private HashSet<long>?[] _selected = [];
+    private int[][] _segmentCounts = [];
+    private readonly List<long>[] _docOrds = IndexSchema.Facets.All.Select(_ => new List<long>(4)).ToArray();
+
+    public int TotalHits { get; private set; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets(int top)
+    {
+        Flush();
+        return _dimensions.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => (IReadOnlyList<FacetValue>)_counts[x.i]
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(top)
+            .Select(c => new FacetValue(c.Key, c.Value)).ToList());
+    }
+
+    public bool AcceptsDocsOutOfOrder => false;
+
+    public void SetScorer(Scorer scorer) => hits.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        Flush();
+        hits.SetNextReader(context);
+        var reader = context.AtomicReader;
+        _values = _dimensions.Select(d => reader.GetSortedSetDocValues(d)).ToArray();
+        _segmentCounts = _values.Select(v => new int[v?.ValueCount ?? 0]).ToArray();
+        _selected = _dimensions.Select((d, i) =>
+        {
+            if (!filters.TryGetValue(d, out var wanted) || wanted.Count == 0) return null;
+            var ords = new HashSet<long>();
+            if (_values[i] is { } values)
+                foreach (var value in wanted)
+                    if (values.LookupTerm(new BytesRef(value)) is var ord and >= 0) ords.Add(ord);
+            return ords;
+        }).ToArray();
+    }
+
+    public void Collect(int doc)
+    {
+        var failed = -1;
+        var failures = 0;
+        for (var d = 0; d < _dimensions.Length; d++)
+        {
+            var ords = _docOrds[d];
+            ords.Clear();
+            if (_values[d] is { } values)
+            {
+                values.SetDocument(doc);
+                for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd()) ords.Add(ord);
+            }
+            if (_selected[d] is { } selected && !ords.Exists(selected.Contains))
+            {
+                failed = d;
+                failures++;
+            }
+        }
+        if (failures == 0)
+        {
+            TotalHits++;
+            hits.Collect(doc);
+            for (var d = 0; d < _dimensions.Length; d++) Count(d);
+        }
+        else if (failures == 1)
+        {
+            Count(failed);
+        }
+    }
+
+    private void Count(int d)
+    {
+        foreach (var ord in _docOrds[d]) _segmentCounts[d][ord]++;
+    }
+
+    /// <summary>Turns the per-segment ordinal counts of the segment just finished into value counts.</summary>
+    private void Flush()
+    {
+        var term = new BytesRef();
+        for (var d = 0; d < _segmentCounts.Length; d++)
+        {
+            for (var ord = 0; ord < _segmentCounts[d].Length; ord++)
+            {
+                if (_segmentCounts[d][ord] == 0) continue;
+                _values[d]!.LookupOrd(ord, term);
+                var value = term.Utf8ToString();
+                _counts[d][value] = _counts[d].GetValueOrDefault(value) + _segmentCounts[d][ord];
+            }
+        }
+        _segmentCounts = [];
+    }
+}

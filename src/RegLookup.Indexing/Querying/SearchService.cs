@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using RegLookup.Indexing.Analysis;
+using RegLookup.Indexing.Lifecycle;
+
+namespace RegLookup.Indexing.Querying;
+
+/// <summary>Answers searches and suggestions from the index of this node.</summary>
+public sealed class SearchService(SearchIndex index, QueryVocabulary vocabulary)
+{
+    private const int FacetValues = 60;
+
+    public SearchResult Search(SearchRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        var parsed = ParsedQuery.Parse(request.Query, vocabulary);
+        var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
+        var page = Math.Max(1, request.Page);
+
+        return index.Search(searcher =>
+        {
+            var levels = parsed.Words.Count + parsed.Expansions.Count > 0
+                ? new[] { Tolerance.Exact, Tolerance.Fuzzy, Tolerance.Any } : [Tolerance.Exact];
+            SearchResult result = null!;
+            foreach (var tolerance in levels)
+            {
+                result = Run(searcher, parsed, request with { Page = page, PageSize = pageSize }, tolerance);
+                if (result.Total > 0) break;
+            }
+            return result with
+            {
+                TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+                DidYouMean = result.Match == nameof(Tolerance.Exact).ToLowerInvariant() ? null : Correct(searcher, parsed, request.Query),
+            };
+        });
+    }
+
+    private static SearchResult Run(IndexSearcher searcher, ParsedQuery parsed, SearchRequest request, Tolerance tolerance)
+    {
+        var query = QueryBuilder.Build(parsed, request.Type, tolerance);
+        var depth = Math.Min(request.Page * request.PageSize, SearchRequest.MaxDepth);
+        ITopDocsCollector top = request.Sort == SortOrders.Date
+            ? TopFieldCollector.Create(new Sort(new SortField(IndexSchema.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE),
+                depth, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true)
+            : TopScoreDocCollector.Create(depth, docsScoredInOrder: true);
+        var collector = new FacetingCollector((ICollector)top, request.Filters);
+        searcher.Search(query, collector);
+
+        var start = (request.Page - 1) * request.PageSize;
+        var docs = start < depth ? top.GetTopDocs(start, request.PageSize).ScoreDocs : [];
+        var marks = parsed.MarkTerms.ToHashSet(StringComparer.Ordinal);
+        return new SearchResult
+        {
+            Total = collector.TotalHits,
+            Page = request.Page,
+            PageSize = request.PageSize,
+            Hits = docs.Select(d => ToHit(searcher.Doc(d.Doc), d.Score, marks)).ToList(),
+            Facets = collector.Facets(FacetValues),
+            Match = tolerance.ToString().ToLowerInvariant(),
+        };
+    }
+
+    private static SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, IReadOnlySet<string> marks) => new()
+    {
+        Id = doc.Get(IndexSchema.Id),
+        Type = doc.Get(IndexSchema.Type),
+        Title = doc.Get(IndexSchema.Title),
+        Snippet = Snippets.Make(doc.Get(IndexSchema.Plain) ?? "", marks),
+        Agency = doc.Get(IndexSchema.Facets.Agency),
+        Sector = doc.Get(IndexSchema.Facets.Sector),
+        Kind = doc.Get(IndexSchema.Facets.Kind),
+        Status = doc.Get(IndexSchema.Facets.Status),
+        DocumentNumber = doc.Get(IndexSchema.Number),
+        Article = doc.Get(IndexSchema.Article),
+        Score = float.IsNaN(score) ? 0 : MathF.Round(score, 3),
+    };
+
+    /// <summary>"Did you mean": each word the index does not hold, replaced by the most frequent indexed term within
+    /// two edits of it. Null when no word needed correcting.</summary>
+    private static string? Correct(IndexSearcher searcher, ParsedQuery parsed, string typed)
+    {
+        var terms = MultiFields.GetTerms(searcher.IndexReader, IndexSchema.BodyFolded);
+        if (terms is null) return null;
+        var corrected = false;
+        var words = VietnameseAnalyzers.Terms(VietnameseAnalyzers.Folded, typed).Select(word =>
+        {
+            if (word.Length < 3 || word.Any(char.IsDigit) || searcher.IndexReader.DocFreq(new Term(IndexSchema.BodyFolded, word)) > 0) return word;
+            var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(IndexSchema.BodyFolded, word), 2, 1, true);
+            string? best = null;
+            var bestFrequency = 0;
+            while (candidates.MoveNext())
+                if (candidates.DocFreq > bestFrequency) (best, bestFrequency) = (candidates.Term.Utf8ToString(), candidates.DocFreq);
+            if (best is null) return word;
+            corrected = true;
+            return best;
+        }).ToList();
+        return corrected ? string.Join(' ', words) : null;
+    }
+
+    /// <summary>Up to <paramref name="count"/> completions for a partly typed query: business lines and sectors
+    /// first, then document numbers, proposals and regulation titles.</summary>
+    public IReadOnlyList<Suggestion> Suggest(string typed, int count = 10)
+    {
+        var prefixes = VietnameseAnalyzers.Terms(VietnameseAnalyzers.Folded, typed).Select(t => t.Length > 20 ? t[..20] : t).ToList();
+        if (prefixes.Count == 0 || !index.IsReady) return [];
+        var query = new BooleanQuery { { new TermQuery(new Term(IndexSchema.Type, IndexSchema.Types.Suggestion)), Occur.MUST } };
+        foreach (var prefix in prefixes.Take(12)) query.Add(new TermQuery(new Term(IndexSchema.Suggest, prefix)), Occur.MUST);
+
+        return index.Search(searcher => searcher.Search(query, 200).ScoreDocs
+            .Select(d => (Doc: searcher.Doc(d.Doc), d.Score))
+            .Select(x => (Suggestion: new Suggestion(x.Doc.Get(IndexSchema.Title), x.Doc.Get(IndexSchema.SuggestKind), x.Doc.Get(IndexSchema.Id)), x.Score))
+            .OrderByDescending(x => x.Score * Weight(x.Suggestion.Kind)).ThenBy(x => x.Suggestion.Text.Length)
+            .Select(x => x.Suggestion).DistinctBy(s => s.Text).Take(count).ToList());
+    }
+
+    private static float Weight(string kind) => kind switch
+    {
+        "businessLine" => 4f,
+        "sector" => 3.5f,
+        "document" => 2f,
+        "proposal" => 1.5f,
+        _ => 1f,
+    };
+}
