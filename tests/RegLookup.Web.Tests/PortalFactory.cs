@@ -13,9 +13,25 @@ public sealed class PortalFactory(string connectionString, string seedPath, stri
     public static async Task<PortalFactory> CreateAsync(DbEngine engine, string? seedPath = null)
     {
         var (connectionString, drop) = await TestDatabase.ConnectionStringAsync(engine);
-        var data = Path.Combine(Path.GetTempPath(), "reglookup-tests", "data-" + Guid.NewGuid().ToString("N")[..8]);
-        return new PortalFactory(connectionString, seedPath ?? new SampleDataset().WriteToTemp(), data) { _drop = drop };
+        return new PortalFactory(connectionString, seedPath ?? new SampleDataset().WriteToTemp(), NewDataPath()) { _drop = drop };
     }
+
+    /// <summary>A second web node on the same database, with its own data folder and search index.</summary>
+    public PortalFactory Sibling() => new(connectionString, seedPath, NewDataPath());
+
+    /// <summary>Waits until /healthz says the database and this node's search index are ready.</summary>
+    public async Task<HttpClient> ReadyClientAsync()
+    {
+        var client = CreateClient();
+        for (var i = 0; i < 300; i++)
+        {
+            if ((await client.GetAsync("/healthz")).IsSuccessStatusCode) return client;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The portal did not become ready in 30 s");
+    }
+
+    private static string NewDataPath() => Path.Combine(Path.GetTempPath(), "reglookup-tests", "data-" + Guid.NewGuid().ToString("N")[..8]);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -13,7 +13,7 @@ public class StartupTests
     public async Task First_start_migrates_loads_the_seed_and_answers_healthz(DbEngine engine)
     {
         await using var portal = await PortalFactory.CreateAsync(engine);
-        var client = portal.CreateClient();
+        var client = await portal.ReadyClientAsync();
 
         var health = await client.GetAsync("/healthz");
 
