@@ -23,6 +23,8 @@ builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddRegLookupSearch();
+builder.Services.AddScoped<Labels>();
+builder.Services.AddSingleton<AgencyNames>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealth();
 app.MapSearchApi();
+app.MapCultureSwitch();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -57,6 +57,11 @@ public class StoreTests
         Assert.Equal(["BYT-TP-0001"], (await regulations.ListByAgencyAsync("BYT")).Select(x => x.Id));
         Assert.Equal(3, (await regulations.ListByBusinessLineAsync("Kinh doanh xăng dầu")).Count);
         Assert.Contains(("Kinh doanh xăng dầu", 3L), await regulations.BusinessLinesAsync());
+        Assert.Equal(3, (await regulations.ListBySectorAsync("Xăng dầu")).Count);
+        Assert.Equal([("An toàn thực phẩm", 1L), ("Xăng dầu", 3L)], await regulations.SectorsAsync());
+        // Newest first, and a regulation without a date last on both engines.
+        Assert.Equal(["BCT-XD-0002", "BYT-TP-0001"],
+            (await regulations.ListRecentAsync(["proposed_cut", "simplified"], 5)).Select(x => x.Id));
         Assert.Equal(4, await regulations.CountAsync());
         Assert.Equal(["BCT-XD-0001", "BCT-XD-0002", "BCT-XD-0003", "BYT-TP-0001"],
             await regulations.StreamAsync().Select(x => x.Id).ToListAsync());

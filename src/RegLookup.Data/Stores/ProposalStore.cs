@@ -45,13 +45,13 @@ public sealed class ProposalStore(Database db)
         await WithTargetsAsync(await db.ReadAsync(async c => (await c.QueryAsync<Proposal>($"""
             {Select}
             WHERE (@status IS NULL OR status = @status) AND (@agency IS NULL OR agency = @agency)
-            ORDER BY opens_on DESC, id
+            ORDER BY opens_on IS NULL, opens_on DESC, id
             """, new { status, agency })).ToList()));
 
     public async Task<List<Proposal>> ListTargetingAsync(string regulationId) =>
         await WithTargetsAsync(await db.ReadAsync(async c => (await c.QueryAsync<Proposal>($"""
             {Select} WHERE id IN (SELECT proposal_id FROM proposal_targets WHERE regulation_id = @regulationId)
-            ORDER BY opens_on DESC, id
+            ORDER BY opens_on IS NULL, opens_on DESC, id
             """, new { regulationId })).ToList()));
 
     public IAsyncEnumerable<Proposal> StreamAsync() =>

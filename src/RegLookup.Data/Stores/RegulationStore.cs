@@ -54,6 +54,22 @@ public sealed class RegulationStore(Database db)
             ORDER BY id
             """, new { businessLine })).ToList()));
 
+    public async Task<List<Regulation>> ListBySectorAsync(string sector) =>
+        await WithBusinessLinesAsync(await db.ReadAsync(async c =>
+            (await c.QueryAsync<Regulation>($"{Select} WHERE sector = @sector ORDER BY id", new { sector })).ToList()));
+
+    /// <summary>The regulations most recently given one of <paramref name="statuses"/>, newest first.</summary>
+    public async Task<List<Regulation>> ListRecentAsync(IReadOnlyCollection<string> statuses, int limit) =>
+        await WithBusinessLinesAsync(await db.ReadAsync(async c => (await c.QueryAsync<Regulation>(
+            $"{Select} WHERE {db.Dialect.In("status", "statuses")} ORDER BY updated_at IS NULL, updated_at DESC, id LIMIT @limit",
+            new { statuses = statuses.ToArray(), limit })).ToList()));
+
+    /// <summary>Every sector with how many regulations it has.</summary>
+    public Task<List<(string Sector, long Count)>> SectorsAsync() =>
+        db.ReadAsync(async c => (await c.QueryAsync<(string, long)>("""
+            SELECT sector, COUNT(*) FROM regulations WHERE sector IS NOT NULL GROUP BY sector ORDER BY sector
+            """)).ToList());
+
     /// <summary>Every business line with how many regulations govern it.</summary>
     public Task<List<(string BusinessLine, long Count)>> BusinessLinesAsync() =>
         db.ReadAsync(async c => (await c.QueryAsync<(string, long)>("""
