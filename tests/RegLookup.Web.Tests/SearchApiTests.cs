@@ -19,7 +19,7 @@ public class SearchApiTests
 
         var json = await client.GetFromJsonAsync<JsonElement>("/api/search?q=dieu+kien+xang+dau&agency=BCT");
 
-        Assert.Equal(3, json.GetProperty("total").GetInt32()); // "điều" also matches the article "Điều 39"
+        Assert.Equal(2, json.GetProperty("total").GetInt32());
         Assert.Equal(1, json.GetProperty("page").GetInt32());
         Assert.Equal(20, json.GetProperty("pageSize").GetInt32());
         Assert.True(json.GetProperty("tookMs").GetDouble() >= 0);
@@ -31,7 +31,7 @@ public class SearchApiTests
         Assert.Contains("<mark>", hit.GetProperty("snippet").GetString());
         var agencies = json.GetProperty("facets").GetProperty("agency").EnumerateArray()
             .ToDictionary(f => f.GetProperty("value").GetString()!, f => f.GetProperty("count").GetInt32());
-        Assert.Equal(3, agencies["BCT"]);
+        Assert.Equal(2, agencies["BCT"]);
     }
 
     [Theory]

@@ -6,17 +6,30 @@ namespace RegLookup.Indexing.Querying;
 /// <summary>How far a query is loosened when the words as typed find nothing.</summary>
 public enum Tolerance { Exact, Fuzzy, Any }
 
+/// <summary>What the query builder may ask of the index: how many texts hold a term.</summary>
+public interface ITermStatistics
+{
+    int DocFreq(string field, string term);
+    /// <summary>How many texts have the field at all.</summary>
+    int DocCount(string field);
+}
+
 /// <summary>
 /// Builds the Lucene query of a <see cref="ParsedQuery"/>. Each word may match the title, the business lines or
-/// the body, folded or as typed (an exact-diacritic match scores higher); adjacent words that stand together as a
-/// syllable bigram, and all words together in the title, add to the score. Filters are not part of it: the
-/// faceting collector applies them, so that facet counts can ignore their own key.
+/// the body, folded or as typed (a word typed with marks that the index holds with those marks counts mostly as
+/// typed). The rare words carry the query: most of them must match; words found in a large share of all texts
+/// ("điều kiện", "kinh doanh") only add to the score. Adjacent words that stand together as a syllable bigram,
+/// all words together in the title, and a regulation still in force add to it too. A word no text holds is
+/// taken as a typo and matched within one edit. Filters are not part of the query: the faceting collector
+/// applies them, so that facet counts can ignore their own key.
 /// </summary>
 public static class QueryBuilder
 {
     private const float TitleBoost = 3f, LinesBoost = 2f, BodyBoost = 1f, ExactBonus = 1.5f, BigramBoost = 1.5f;
+    private const double CommonShare = 0.25;
+    private static readonly string[] Repealed = ["cut", "expired", "withdrawn"];
 
-    public static Query Build(ParsedQuery q, string type, Tolerance tolerance)
+    public static Query Build(ParsedQuery q, string type, Tolerance tolerance, ITermStatistics stats)
     {
         var query = new BooleanQuery { { TypeClause(type), Occur.MUST } };
         if (q.IsEmpty)
@@ -32,19 +45,32 @@ public static class QueryBuilder
             query.Add(new ConstantScoreQuery(number) { Boost = 2f }, Occur.MUST);
         }
 
+        var required = new List<Query>();
+        var optional = new List<Query>();
         foreach (var phrase in q.Phrases)
-            query.Add(PhraseClause(phrase), Occur.MUST);
+        {
+            if (tolerance == Tolerance.Any) required.AddRange(phrase.Select(w => WordClause(w, tolerance, stats)));
+            else query.Add(PhraseClause(phrase, tolerance == Tolerance.Fuzzy ? 3 : 0), Occur.MUST);
+        }
+        var bodyTexts = Math.Max(1, stats.DocCount(IndexSchema.BodyFolded));
+        foreach (var w in q.Words)
+            (stats.DocFreq(IndexSchema.BodyFolded, w.Folded) > CommonShare * bodyTexts ? optional : required).Add(WordClause(w, tolerance, stats));
+        required.AddRange(q.Expansions.Select(e => ExpansionClause(e, tolerance, stats)));
+        if (required.Count == 0 && optional.Count > 0)
+        {
+            // Only common words: they are all there is to go by.
+            required.AddRange(optional);
+            optional.Clear();
+        }
 
-        var clauses = q.Words.Select(w => WordClause(w, tolerance))
-            .Concat(q.Expansions.Select(e => ExpansionClause(e, tolerance))).ToList();
-        if (clauses.Count > 0)
+        if (required.Count > 0)
         {
             var words = new BooleanQuery();
-            foreach (var clause in clauses) words.Add(clause, Occur.SHOULD);
-            words.MinimumNumberShouldMatch = tolerance == Tolerance.Any ? 1
-                : clauses.Count <= 2 ? clauses.Count : (int)Math.Ceiling(clauses.Count * 0.75);
+            foreach (var clause in required) words.Add(clause, Occur.SHOULD);
+            words.MinimumNumberShouldMatch = MinimumMatch(required.Count, tolerance);
             query.Add(words, Occur.MUST);
         }
+        foreach (var clause in optional) query.Add(clause, Occur.SHOULD);
 
         for (var i = 0; i + 1 < q.Words.Count; i++)
             query.Add(new TermQuery(new Term(IndexSchema.Bigrams, $"{q.Words[i].Folded} {q.Words[i + 1].Folded}")) { Boost = BigramBoost }, Occur.SHOULD);
@@ -54,8 +80,18 @@ public static class QueryBuilder
             foreach (var w in q.Words) title.Add(new Term(IndexSchema.TitleFolded, w.Folded));
             query.Add(title, Occur.SHOULD);
         }
+        query.Add(InForce(), Occur.SHOULD);
         return query;
     }
+
+    /// <summary>How many of the rare words must match: all of one or two, all but one of three or four, half of a
+    /// long question (people describe their case in more words than the regulation uses).</summary>
+    private static int MinimumMatch(int words, Tolerance tolerance) => tolerance == Tolerance.Any ? 1 : words switch
+    {
+        <= 2 => words,
+        <= 4 => words - 1,
+        _ => (int)Math.Ceiling(words * 0.5),
+    };
 
     private static Query TypeClause(string type)
     {
@@ -66,13 +102,25 @@ public static class QueryBuilder
         return new ConstantScoreQuery(any) { Boost = 0f };
     }
 
-    private static Query WordClause(QueryWord w, Tolerance tolerance)
+    /// <summary>A small lift for what is still in force, so a repealed rule does not lead when both match.</summary>
+    private static Query InForce()
     {
+        var notRepealed = new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST } };
+        foreach (var status in Repealed) notRepealed.Add(new TermQuery(new Term(IndexSchema.Facets.Status, status)), Occur.MUST_NOT);
+        return new ConstantScoreQuery(notRepealed) { Boost = 0.3f };
+    }
+
+    private static Query WordClause(QueryWord w, Tolerance tolerance, ITermStatistics stats)
+    {
+        // A word no text holds is a typo: match it within one edit at once rather than ignore it.
+        var effective = tolerance == Tolerance.Exact && stats.DocFreq(IndexSchema.BodyFolded, w.Folded) == 0 ? Tolerance.Fuzzy : tolerance;
+        // Typed with marks the index knows: "quán" should not count "quản" as the same word.
+        var folded = w.HasMarks && stats.DocFreq(IndexSchema.BodyExact, w.Exact) > 0 ? 0.25f : 1f;
         var any = new DisjunctionMaxQuery(0.1f)
         {
-            Folded(IndexSchema.TitleFolded, w.Folded, TitleBoost, tolerance),
-            Folded(IndexSchema.LinesFolded, w.Folded, LinesBoost, tolerance),
-            Folded(IndexSchema.BodyFolded, w.Folded, BodyBoost, tolerance),
+            Folded(IndexSchema.TitleFolded, w.Folded, TitleBoost * folded, effective),
+            Folded(IndexSchema.LinesFolded, w.Folded, LinesBoost * folded, effective),
+            Folded(IndexSchema.BodyFolded, w.Folded, BodyBoost * folded, effective),
         };
         if (w.HasMarks)
         {
@@ -90,33 +138,34 @@ public static class QueryBuilder
         return new DisjunctionMaxQuery(0f) { exact, new FuzzyQuery(new Term(field, term), 1, 1) { Boost = boost * 0.6f } };
     }
 
-    private static Query PhraseClause(IReadOnlyList<QueryWord> words)
+    private static Query PhraseClause(IReadOnlyList<QueryWord> words, int slop = 0)
     {
         var phrases = new DisjunctionMaxQuery(0.1f);
         foreach (var (field, boost) in new[] { (IndexSchema.TitleFolded, TitleBoost), (IndexSchema.BodyFolded, BodyBoost), (IndexSchema.LinesFolded, LinesBoost) })
         {
-            var phrase = new PhraseQuery { Boost = boost };
+            var phrase = new PhraseQuery { Boost = boost, Slop = slop };
             foreach (var w in words) phrase.Add(new Term(field, w.Folded));
             phrases.Add(phrase);
         }
         if (words.Any(w => w.HasMarks))
         {
-            var exact = new PhraseQuery { Boost = BodyBoost * ExactBonus };
+            var exact = new PhraseQuery { Boost = BodyBoost * ExactBonus, Slop = slop };
             foreach (var w in words) exact.Add(new Term(IndexSchema.BodyExact, w.Exact));
             phrases.Add(exact);
         }
         return phrases;
     }
 
-    /// <summary>"PCCC" matches the letters as typed or any of the wordings it stands for, as a phrase.</summary>
-    private static Query ExpansionClause(Expansion e, Tolerance tolerance)
+    /// <summary>"PCCC" matches the letters as typed or any of the wordings it stands for, as a phrase (loosened
+    /// to nearby words when the exact wording finds nothing).</summary>
+    private static Query ExpansionClause(Expansion e, Tolerance tolerance, ITermStatistics stats)
     {
         var any = new DisjunctionMaxQuery(0.1f);
         var typed = new BooleanQuery();
-        foreach (var w in e.Words) typed.Add(WordClause(w, tolerance), Occur.MUST);
+        foreach (var w in e.Words) typed.Add(WordClause(w, Tolerance.Exact, stats), Occur.MUST);
         any.Add(typed);
         foreach (var wording in e.Alternatives)
-            any.Add(PhraseClause(wording.Select(t => new QueryWord(t, t)).ToList()));
+            any.Add(PhraseClause(wording.Select(t => new QueryWord(t, t)).ToList(), tolerance == Tolerance.Exact ? 1 : 4));
         return any;
     }
 }

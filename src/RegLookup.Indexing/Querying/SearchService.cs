@@ -21,7 +21,7 @@ public sealed class SearchService(SearchIndex index, QueryVocabulary vocabulary)
 
         return index.Search(searcher =>
         {
-            var levels = parsed.Words.Count + parsed.Expansions.Count > 0
+            var levels = parsed.Words.Count + parsed.Expansions.Count + parsed.Phrases.Count > 0
                 ? new[] { Tolerance.Exact, Tolerance.Fuzzy, Tolerance.Any } : [Tolerance.Exact];
             SearchResult result = null!;
             foreach (var tolerance in levels)
@@ -32,14 +32,14 @@ public sealed class SearchService(SearchIndex index, QueryVocabulary vocabulary)
             return result with
             {
                 TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
-                DidYouMean = result.Match == nameof(Tolerance.Exact).ToLowerInvariant() ? null : Correct(searcher, parsed, request.Query),
+                DidYouMean = Correct(searcher, request.Query),
             };
         });
     }
 
     private static SearchResult Run(IndexSearcher searcher, ParsedQuery parsed, SearchRequest request, Tolerance tolerance)
     {
-        var query = QueryBuilder.Build(parsed, request.Type, tolerance);
+        var query = QueryBuilder.Build(parsed, request.Type, tolerance, new ReaderStatistics(searcher.IndexReader));
         var depth = Math.Min(request.Page * request.PageSize, SearchRequest.MaxDepth);
         ITopDocsCollector top = request.Sort == SortOrders.Date
             ? TopFieldCollector.Create(new Sort(new SortField(IndexSchema.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE),
@@ -79,7 +79,7 @@ public sealed class SearchService(SearchIndex index, QueryVocabulary vocabulary)
 
     /// <summary>"Did you mean": each word the index does not hold, replaced by the most frequent indexed term within
     /// two edits of it. Null when no word needed correcting.</summary>
-    private static string? Correct(IndexSearcher searcher, ParsedQuery parsed, string typed)
+    private static string? Correct(IndexSearcher searcher, string typed)
     {
         var terms = MultiFields.GetTerms(searcher.IndexReader, IndexSchema.BodyFolded);
         if (terms is null) return null;
@@ -113,6 +113,12 @@ public sealed class SearchService(SearchIndex index, QueryVocabulary vocabulary)
             .Select(x => (Suggestion: new Suggestion(x.Doc.Get(IndexSchema.Title), x.Doc.Get(IndexSchema.SuggestKind), x.Doc.Get(IndexSchema.Id)), x.Score))
             .OrderByDescending(x => x.Score * Weight(x.Suggestion.Kind)).ThenBy(x => x.Suggestion.Text.Length)
             .Select(x => x.Suggestion).DistinctBy(s => s.Text).Take(count).ToList());
+    }
+
+    private sealed class ReaderStatistics(IndexReader reader) : ITermStatistics
+    {
+        public int DocFreq(string field, string term) => reader.DocFreq(new Term(field, term));
+        public int DocCount(string field) => reader.GetDocCount(field);
     }
 
     private static float Weight(string kind) => kind switch

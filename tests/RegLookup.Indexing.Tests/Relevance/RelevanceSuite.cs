@@ -134,23 +134,23 @@ public sealed class RelevanceSuite(RelevanceFixture fixture, ITestOutputHelper o
         ["no_diacritics", "diacritics", "abbreviation", "document_number", "typo", "natural_question", "synonym", "quoted_phrase", "broad_one_word"];
 
     // Floors, set a little below what the engine measured when they were last raised (see bench/results/relevance.md):
-    // overall ≈ 0.05 below, each category ≈ 0.1 below. Measured 2026-11-24: overall 0.716; no_diacritics 0.907,
-    // diacritics 0.782, abbreviation 0.645, document_number 0.980, typo 0.739, natural_question 0.441, synonym 0.316,
-    // quoted_phrase 0.830, broad_one_word 0.841. Raise them when the engine gets better; never lower them
-    // to make a change pass.
-    public const double OverallFloor = 0.66;
+    // overall ≈ 0.05 below, each category ≈ 0.08 below. Measured 2026-11-24 (second tuning round): overall 0.881;
+    // no_diacritics 0.909, diacritics 0.923, abbreviation 0.876, document_number 0.982, typo 0.843,
+    // natural_question 0.745, synonym 0.887, quoted_phrase 0.915, broad_one_word 0.875. Raise them when the engine
+    // gets better; never lower them to make a change pass.
+    public const double OverallFloor = 0.83;
 
     public static readonly IReadOnlyDictionary<string, double> CategoryFloors = new Dictionary<string, double>
     {
-        ["no_diacritics"] = 0.80,
-        ["diacritics"] = 0.68,
-        ["abbreviation"] = 0.54,
-        ["document_number"] = 0.88,
-        ["typo"] = 0.63,
-        ["natural_question"] = 0.34,
-        ["synonym"] = 0.21,
-        ["quoted_phrase"] = 0.73,
-        ["broad_one_word"] = 0.74,
+        ["no_diacritics"] = 0.83,
+        ["diacritics"] = 0.84,
+        ["abbreviation"] = 0.80,
+        ["document_number"] = 0.90,
+        ["typo"] = 0.76,
+        ["natural_question"] = 0.66,
+        ["synonym"] = 0.80,
+        ["quoted_phrase"] = 0.83,
+        ["broad_one_word"] = 0.79,
     };
 
     /// <summary>nDCG at <paramref name="depth"/>: gain 2^grade − 1, discount log2(rank + 1), ideal from the judgments.</summary>
