@@ -22,7 +22,8 @@ public sealed class PortalFactory(string connectionString, string seedPath, stri
     /// <summary>Waits until /healthz says the database and this node's search index are ready.</summary>
     public async Task<HttpClient> ReadyClientAsync()
     {
-        var client = CreateClient();
+        // Each request stands alone, as a shared link does: no cookies carried over, redirects shown as they are.
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         for (var i = 0; i < 300; i++)
         {
             if ((await client.GetAsync("/healthz")).IsSuccessStatusCode) return client;
