@@ -6,6 +6,9 @@ using RegLookup.Web.Components;
 using Microsoft.AspNetCore.Localization;
 using RegLookup.Web.Platform;
 using RegLookup.Web.Search;
+using RegLookup.Web.Regulations;
+using RegLookup.Web.Consultations;
+using RegLookup.Web.Tracking;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRegLookupData(builder.Configuration);
@@ -25,6 +28,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddRegLookupSearch();
 builder.Services.AddScoped<Labels>();
 builder.Services.AddSingleton<AgencyNames>();
+builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
 var app = builder.Build();
@@ -46,6 +50,10 @@ app.MapStaticAssets();
 app.MapHealth();
 app.MapSearchApi();
 app.MapCultureSwitch();
+app.MapRegulationApi();
+app.MapProposalApi();
+app.MapOpenDataApi();
+app.MapOpenApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -21,6 +21,7 @@ public static class PlatformServices
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<DatasetStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<StatsStore>();
         services.AddSingleton<DatasetImporter>();
         services.AddSingleton<DatasetExporter>();
         services.AddSingleton<DatabaseStartup>();
