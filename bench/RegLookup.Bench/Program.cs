@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using RegLookup.Bench;
+using RegLookup.Bench.Pages;
 using RegLookup.Data;
 using RegLookup.Data.Interchange;
 using RegLookup.Data.Migrations;
@@ -55,4 +56,42 @@ import.SetAction(async parse =>
     work.Delete(recursive: true);
 });
 
-return await new RootCommand("RegLookup benchmarks") { generate, import }.Parse(args).InvokeAsync();
+var clients = new Option<int>("--clients") { Description = "Concurrent clients", DefaultValueFactory = _ => 20 };
+var seconds = new Option<int>("--seconds") { Description = "Seconds of load per page kind", DefaultValueFactory = _ => 20 };
+var pagesResults = new Option<string>("--results") { Description = "Markdown file the figures are appended to", DefaultValueFactory = _ => "bench/results/pages.md" };
+var pages = new Command("pages", "Measure the server-rendered search and regulation pages under concurrent load") { clients, seconds, pagesResults };
+pages.SetAction(async parse =>
+{
+    var repo = RepoRoot();
+    await using var portal = await PortalProcess.StartAsync(repo);
+    var load = new PageLoad(portal.Address, parse.GetValue(clients), TimeSpan.FromSeconds(parse.GetValue(seconds)));
+    var measured = new[]
+    {
+        await load.RunAsync("search results `/search?q=…`", PageLoad.SearchPaths()),
+        await load.RunAsync("regulation `/regulations/{id}`", PageLoad.RegulationPaths(Path.Combine(repo, "seed-data"))),
+    };
+    var file = parse.GetValue(pagesResults)!;
+    if (!File.Exists(file))
+        await File.WriteAllTextAsync(file, """
+            # Page latency benchmark
+
+            Command: `dotnet run -c Release --project bench/RegLookup.Bench -- pages --clients 20 --seconds 20`
+            (builds and starts the portal in Release on SQLite with seed-data, then keeps N clients requesting server-rendered
+            pages back to back over loopback; latency is until the whole HTML is read). Target: search page p95 ≤ 50 ms.
+
+            """);
+    var text = $"\n## {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}\n\n" +
+        "| page | clients | requests | errors | requests/s | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|---|---|\n" +
+        string.Join("\n", measured.Select(m => m.Row())) + "\n";
+    await File.AppendAllTextAsync(file, text);
+    Console.Write(text);
+});
+
+return await new RootCommand("RegLookup benchmarks") { generate, import, pages }.Parse(args).InvokeAsync();
+
+static string RepoRoot()
+{
+    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "RegLookup.sln"))) return dir.FullName;
+    throw new DirectoryNotFoundException("Run the benchmark from inside the repository");
+}

@@ -14,7 +14,9 @@ public static class SearchQueryString
     public static readonly IReadOnlyList<string> FilterKeys = IndexSchema.Facets.All;
 
     /// <summary>The request, or the localized reason it is refused.</summary>
-    public static (SearchRequest? Request, string? Problem) Parse(IQueryCollection query, IStringLocalizer<Messages> text, int defaultPageSize = 20)
+    public const int DefaultPageSize = 20;
+
+    public static (SearchRequest? Request, string? Problem) Parse(IQueryCollection query, IStringLocalizer<Messages> text)
     {
         var q = query["q"].ToString();
         if (q.Length > SearchRequest.MaxQueryLength)
@@ -29,7 +31,7 @@ public static class SearchQueryString
             return (null, text["Problem.BadSort", sort, string.Join(", ", SortOrders.All)]);
 
         if (!TryPositive(query["page"], 1, out var page)) return (null, text["Problem.BadPage"]);
-        if (!TryPositive(query["pageSize"], defaultPageSize, out var pageSize)) return (null, text["Problem.BadPageSize"]);
+        if (!TryPositive(query["pageSize"], DefaultPageSize, out var pageSize)) return (null, text["Problem.BadPageSize"]);
 
         var filters = FilterKeys
             .Select(k => (Key: k, Values: (IReadOnlyList<string>)query[k].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).Distinct().ToList()))
@@ -53,6 +55,7 @@ public static class SearchQueryString
         foreach (var (key, values) in r.Filters.OrderBy(f => FilterKeys.ToList().IndexOf(f.Key)))
             foreach (var value in values) Add(key, value);
         if (r.Sort != SortOrders.Relevance) Add("sort", r.Sort);
+        if (r.PageSize != DefaultPageSize) Add("pageSize", r.PageSize.ToString(CultureInfo.InvariantCulture));
         if (r.Page != 1) Add("page", r.Page.ToString(CultureInfo.InvariantCulture));
         return parts.Count == 0 ? path : $"{path}?{string.Join('&', parts)}";
     }
