@@ -30,15 +30,20 @@ public static class Snippets
         }
         if (tokens.Count == 0) return Encoder.Encode(Cut(text, 0, maxChars));
 
-        // The window of tokens with the most distinct matches, earliest on ties.
+        // The window of tokens with the most distinct matches, earliest on ties: one pass with a sliding count.
+        var words = tokens.Select(t => t.Match ? text[t.Start..t.End].ToLowerInvariant() : null).ToArray();
+        var inWindow = new Dictionary<string, int>(StringComparer.Ordinal);
         var best = 0;
         var bestScore = -1;
-        for (var start = 0; start < tokens.Count; start++)
+        for (var end = 0; end < tokens.Count; end++)
         {
-            var score = tokens.Skip(start).Take(WindowTokens).Where(t => t.Match)
-                .Select(t => text[t.Start..t.End].ToLowerInvariant()).Distinct().Count();
-            if (score > bestScore) (best, bestScore) = (start, score);
-            if (start + WindowTokens >= tokens.Count) break;
+            if (words[end] is { } added) inWindow[added] = inWindow.GetValueOrDefault(added) + 1;
+            var start = end - WindowTokens + 1;
+            if (start > 0 && words[start - 1] is { } removed && --inWindow[removed] == 0) inWindow.Remove(removed);
+            if (start >= 0 || end == tokens.Count - 1)
+            {
+                if (inWindow.Count > bestScore) (best, bestScore) = (Math.Max(0, start), inWindow.Count);
+            }
         }
         // Start a little before the first match so the passage reads as a sentence.
         var first = tokens.Skip(best).Select((t, i) => (t, i)).FirstOrDefault(x => x.t.Match);
