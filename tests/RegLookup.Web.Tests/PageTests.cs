@@ -18,6 +18,8 @@ public class PageTests(SeededPortal portal) : IClassFixture<SeededPortal>
     [InlineData("/sectors/xang-dau", "Lĩnh vực: Xăng dầu", "/regulations/BCT-XD-0001")]
     [InlineData("/business-lines", "Ngành, nghề đầu tư kinh doanh có điều kiện", "/business-lines/kinh-doanh-xang-dau")]
     [InlineData("/business-lines/kinh-doanh-xang-dau", "Ngành, nghề: Kinh doanh xăng dầu", "/regulations/BCT-XD-0001")]
+    [InlineData("/dashboard", "Theo dõi kết quả cắt giảm, đơn giản hóa quy định kinh doanh", "Mục tiêu: 20")]
+    [InlineData("/dashboard?from=2026-01-01&to=2026-12-31&agency=BCA", "Bộ Công an", "Ý kiến theo đối tượng")]
     [InlineData("/proposals/PA-BCT-HC-2021-01", "Phương án cắt giảm, đơn giản hóa điều kiện sản xuất, kinh doanh hóa chất", "Ý kiến góp ý")]
     public async Task A_public_page_shows_its_content(string url, string first, string second)
     {
@@ -52,6 +54,27 @@ public class PageTests(SeededPortal portal) : IClassFixture<SeededPortal>
         var response = await portal.Client.GetAsync("/search?q=xang&page=-1");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Tham số page phải là số nguyên từ 1 trở lên.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/dashboard?from=31/12/2025", "Ngày '31/12/2025' không hợp lệ; dùng dạng YYYY-MM-DD.")]
+    [InlineData("/dashboard?agency=XYZ", "Không tìm thấy cơ quan 'XYZ'.")]
+    public async Task A_bad_dashboard_filter_is_explained(string url, string message)
+    {
+        var response = await portal.Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Every_dashboard_figure_links_to_the_list_behind_it()
+    {
+        var html = await portal.Client.GetStringAsync("/dashboard");
+        Assert.Contains("href=\"/search?agency=BCT&amp;status=cut&amp;status=simplified\"", html);
+        Assert.Contains("href=\"/search?status=in_force\"", html);
+        Assert.Contains("href=\"/search?type=proposal&amp;status=implemented\"", html);
+        Assert.Contains("<svg", html);
+        Assert.Contains("role=\"progressbar\"", html);
     }
 
     [Fact]

@@ -1,0 +1,59 @@
+using RegLookup.Data;
+using RegLookup.Data.Interchange;
+using RegLookup.Data.Stores;
+using RegLookup.Testing;
+
+namespace RegLookup.Data.Tests;
+
+/// <summary>The dashboard's figures, counted by each engine, against what the sample dataset holds by hand.</summary>
+public class StatsStoreTests
+{
+    private static async Task<TestDatabase> LoadedAsync(DbEngine engine)
+    {
+        var t = await TestDatabase.CreateAsync(engine);
+        Assert.True((await new DatasetImporter(t.Db).ImportAsync(new SampleDataset().WriteToTemp())).Succeeded);
+        return t;
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Regulations_and_proposals_per_agency(DbEngine engine)
+    {
+        await using var t = await LoadedAsync(engine);
+        var stats = new StatsStore(t.Db);
+
+        var byStatus = await stats.RegulationsByStatusAsync();
+        Assert.Equal([("BCT", "in_force", 2L, 143_000_000L), ("BCT", "proposed_cut", 1L, 0L), ("BYT", "simplified", 1L, 0L)],
+            byStatus.Select(c => (c.Agency, c.Value, c.Count, c.CostVnd)));
+        Assert.Equal([("BCT", "business_condition", 2L), ("BCT", "reporting", 1L), ("BYT", "procedure", 1L)],
+            (await stats.RegulationsByKindAsync()).Select(c => (c.Agency, c.Value, c.Count)));
+        Assert.Equal([("BCT", "consultation", 1L), ("BYT", "implemented", 1L)],
+            (await stats.ProposalsByStatusAsync()).Select(c => (c.Agency, c.Value, c.Count)));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Consultation_figures_honour_the_period_and_the_agency(DbEngine engine)
+    {
+        await using var t = await LoadedAsync(engine);
+        var stats = new StatsStore(t.Db);
+        var since2026 = new Period(new DateOnly(2026, 1, 1), null);
+
+        Assert.Equal(4, (await stats.CommentsByAsync(CommentColumn.RespondentType, Period.All)).Sum(c => c.Count));
+        Assert.All(await stats.CommentsByAsync(CommentColumn.Stance, Period.All), c => Assert.Equal(1, c.Count));
+        Assert.Equal([("PA-BCT-XD-2026-01", 3L)], (await stats.CommentsByAsync(CommentColumn.Proposal, since2026)).Select(c => (c.Value, c.Count)));
+        Assert.Equal([("expert", 1L)], (await stats.CommentsByAsync(CommentColumn.RespondentType, Period.All, "BYT")).Select(c => (c.Value, c.Count)));
+        // 6 Oct 2026 14:00 in Vietnam is 07:00 UTC: a period ending on the 5th leaves it out, one ending on the 6th keeps it.
+        Assert.Single(await stats.ResponseTimesAsync(new Period(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 5))));
+        Assert.Equal(2, (await stats.ResponseTimesAsync(new Period(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 6)))).Count);
+
+        var times = await stats.ResponseTimesAsync(Period.All);
+        Assert.Equal(4, times.Count);
+        Assert.Equal([15.0, 21.0], times.Where(x => x.ResponseAt is not null)
+            .Select(x => Math.Round((x.ResponseAt!.Value - x.CreatedAt).TotalDays)).Order());
+
+        var savings = await stats.ProposalSavingsAsync(Period.All);
+        Assert.Equal([("consultation", 1L, 48_000_000_000L, 120_000L), ("implemented", 1L, 0L, 0L)],
+            savings.Select(s => (s.Status, s.Proposals, s.SavingVnd, s.SavingDays)));
+        Assert.Equal(["consultation"], (await stats.ProposalSavingsAsync(since2026)).Select(s => s.Status));
+        Assert.Empty(await stats.ProposalSavingsAsync(since2026, "BYT"));
+    }
+}
