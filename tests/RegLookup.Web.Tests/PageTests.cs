@@ -18,6 +18,7 @@ public class PageTests(SeededPortal portal) : IClassFixture<SeededPortal>
     [InlineData("/sectors/xang-dau", "Lĩnh vực: Xăng dầu", "/regulations/BCT-XD-0001")]
     [InlineData("/business-lines", "Ngành, nghề đầu tư kinh doanh có điều kiện", "/business-lines/kinh-doanh-xang-dau")]
     [InlineData("/business-lines/kinh-doanh-xang-dau", "Ngành, nghề: Kinh doanh xăng dầu", "/regulations/BCT-XD-0001")]
+    [InlineData("/open-data", "Dữ liệu mở và API", "/api/regulations/BCT-XD-0001")]
     [InlineData("/dashboard", "Theo dõi kết quả cắt giảm, đơn giản hóa quy định kinh doanh", "Mục tiêu: 20")]
     [InlineData("/dashboard?from=2026-01-01&to=2026-12-31&agency=BCA", "Bộ Công an", "Ý kiến theo đối tượng")]
     [InlineData("/proposals/PA-BCT-HC-2021-01", "Phương án cắt giảm, đơn giản hóa điều kiện sản xuất, kinh doanh hóa chất", "Ý kiến góp ý")]
@@ -64,6 +65,18 @@ public class PageTests(SeededPortal portal) : IClassFixture<SeededPortal>
         var response = await portal.Client.GetAsync(url);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Every_example_on_the_open_data_page_answers()
+    {
+        var html = await portal.Client.GetStringAsync("/open-data");
+        var examples = System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"([^\"]+)\"><code>")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+
+        Assert.True(examples.Count >= 14, $"{examples.Count} examples");
+        foreach (var url in examples)
+            Assert.True((await portal.Client.GetAsync(url)).StatusCode == HttpStatusCode.OK, url);
     }
 
     [Fact]
