@@ -70,6 +70,14 @@ public class SearchTests
     }
 
     [Fact]
+    public async Task An_abbreviation_is_not_corrected_as_a_typo()
+    {
+        await using var s = await IndexedSample.CreateAsync();
+        Assert.Null(s.Find("ATTP").DidYouMean);
+        Assert.Equal("xang dau", s.Find("xawng dau").DidYouMean);
+    }
+
+    [Fact]
     public async Task Facets_count_other_values_of_a_key_under_the_other_filters()
     {
         await using var s = await IndexedSample.CreateAsync();

@@ -32,7 +32,7 @@ public sealed class SearchService(SearchIndex index, QueryVocabulary vocabulary)
             return result with
             {
                 TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
-                DidYouMean = Correct(searcher, request.Query),
+                DidYouMean = Correct(searcher, parsed, request.Query),
             };
         });
     }
@@ -77,16 +77,19 @@ public sealed class SearchService(SearchIndex index, QueryVocabulary vocabulary)
         Score = float.IsNaN(score) ? 0 : MathF.Round(score, 3),
     };
 
-    /// <summary>"Did you mean": each word the index does not hold, replaced by the most frequent indexed term within
-    /// two edits of it. Null when no word needed correcting.</summary>
-    private static string? Correct(IndexSearcher searcher, string typed)
+    /// <summary>"Did you mean": each plain word the index does not hold (not an abbreviation, phrase or document
+    /// number, which are understood otherwise), replaced by the most frequent indexed term within two edits of it.
+    /// Null when no word needed correcting.</summary>
+    private static string? Correct(IndexSearcher searcher, ParsedQuery parsed, string typed)
     {
         var terms = MultiFields.GetTerms(searcher.IndexReader, IndexSchema.BodyFolded);
         if (terms is null) return null;
+        var plain = parsed.Words.Select(w => w.Folded).ToHashSet(StringComparer.Ordinal);
         var corrected = false;
         var words = VietnameseAnalyzers.Terms(VietnameseAnalyzers.Folded, typed).Select(word =>
         {
-            if (word.Length < 3 || word.Any(char.IsDigit) || searcher.IndexReader.DocFreq(new Term(IndexSchema.BodyFolded, word)) > 0) return word;
+            if (!plain.Contains(word) || word.Length < 3 || word.Any(char.IsDigit)
+                || searcher.IndexReader.DocFreq(new Term(IndexSchema.BodyFolded, word)) > 0) return word;
             var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(IndexSchema.BodyFolded, word), 2, 1, true);
             string? best = null;
             var bestFrequency = 0;
