@@ -8,12 +8,7 @@ namespace RegLookup.Data.Tests;
 /// <summary>The dashboard's figures, counted by each engine, against what the sample dataset holds by hand.</summary>
 public class StatsStoreTests
 {
-    private static async Task<TestDatabase> LoadedAsync(DbEngine engine)
-    {
-        var t = await TestDatabase.CreateAsync(engine);
-        Assert.True((await new DatasetImporter(t.Db).ImportAsync(new SampleDataset().WriteToTemp())).Succeeded);
-        return t;
-    }
+    private static Task<TestDatabase> LoadedAsync(DbEngine engine) => TestDatabase.CreateLoadedAsync(engine);
 
     [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task Regulations_and_proposals_per_agency(DbEngine engine)

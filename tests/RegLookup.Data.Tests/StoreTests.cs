@@ -9,13 +9,7 @@ namespace RegLookup.Data.Tests;
 /// <summary>Every store method, on both engines, over the sample dataset.</summary>
 public class StoreTests
 {
-    private static async Task<TestDatabase> LoadedAsync(DbEngine engine)
-    {
-        var t = await TestDatabase.CreateAsync(engine);
-        var result = await new DatasetImporter(t.Db).ImportAsync(new SampleDataset().WriteToTemp());
-        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        return t;
-    }
+    private static Task<TestDatabase> LoadedAsync(DbEngine engine) => TestDatabase.CreateLoadedAsync(engine);
 
     [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task Agencies_and_documents(DbEngine engine)

@@ -38,6 +38,16 @@ public sealed class TestDatabase : IAsyncDisposable
         });
     }
 
+    /// <summary>A fresh database loaded with a dataset folder (the sample dataset by default).</summary>
+    public static async Task<TestDatabase> CreateLoadedAsync(DbEngine engine, string? dataset = null)
+    {
+        var t = await CreateAsync(engine);
+        var result = await new RegLookup.Data.Interchange.DatasetImporter(t.Db).ImportAsync(dataset ?? new SampleDataset().WriteToTemp());
+        if (!result.Succeeded)
+            throw new InvalidOperationException("The test dataset does not import: " + string.Join("\n", result.Errors.Take(5)));
+        return t;
+    }
+
     /// <summary>A connection string to a new, empty database, and how to drop it.</summary>
     public static async Task<(string Value, Func<Task> Drop)> ConnectionStringAsync(DbEngine engine)
     {

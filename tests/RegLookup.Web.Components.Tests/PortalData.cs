@@ -1,7 +1,4 @@
 using RegLookup.Data;
-using RegLookup.Data.Interchange;
-using RegLookup.Indexing.Analysis;
-using RegLookup.Indexing.Lifecycle;
 using RegLookup.Indexing.Querying;
 using RegLookup.Testing;
 
@@ -13,31 +10,18 @@ namespace RegLookup.Web.Components.Tests;
 /// </summary>
 public sealed class PortalData : IAsyncLifetime
 {
-    private readonly string _indexFolder = Path.Combine(Path.GetTempPath(), "reglookup-tests", "index-" + Guid.NewGuid().ToString("N")[..8]);
-    private string? _datasetFolder;
-    private TestDatabase? _database;
-    private SearchIndex? _index;
+    private IndexedSample? _sample;
 
-    public Database Db => _database?.Db ?? throw new InvalidOperationException("Not initialized");
-    public SearchService Search { get; private set; } = null!;
+    public Database Db => Sample.Db;
+    public SearchService Search => Sample.Search;
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DbEngine.Sqlite);
-        _datasetFolder = new SampleDataset().WriteToTemp();
-        var result = await new DatasetImporter(Db).ImportAsync(_datasetFolder);
-        Assert.True(result.Succeeded, string.Join("\n", result.Errors.Take(5)));
-        _index = new SearchIndex(_indexFolder);
-        await new IndexFollower(_index, Db).StartAsync();
-        Search = new SearchService(_index, QueryVocabulary.Default);
-    }
+    private IndexedSample Sample => _sample ?? throw new InvalidOperationException("Not initialized");
+
+    public async Task InitializeAsync() => _sample = await IndexedSample.CreateAsync();
 
     public async Task DisposeAsync()
     {
-        _index?.Dispose();
-        if (_database is not null) await _database.DisposeAsync();
-        foreach (var folder in new[] { _indexFolder, _datasetFolder })
-            try { if (folder is not null) Directory.Delete(folder, true); } catch (IOException) { }
+        if (_sample is not null) await _sample.DisposeAsync();
     }
 }
 

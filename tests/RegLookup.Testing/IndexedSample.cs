@@ -1,11 +1,9 @@
 using RegLookup.Data;
-using RegLookup.Data.Interchange;
 using RegLookup.Indexing.Analysis;
 using RegLookup.Indexing.Lifecycle;
 using RegLookup.Indexing.Querying;
-using RegLookup.Testing;
 
-namespace RegLookup.Indexing.Tests;
+namespace RegLookup.Testing;
 
 /// <summary>A database loaded with a dataset folder and a search index built from it, in temporary folders.</summary>
 public sealed class IndexedSample : IAsyncDisposable
@@ -28,9 +26,7 @@ public sealed class IndexedSample : IAsyncDisposable
 
     public static async Task<IndexedSample> CreateAsync(string? dataset = null, DbEngine engine = DbEngine.Sqlite)
     {
-        var database = await TestDatabase.CreateAsync(engine);
-        var result = await new DatasetImporter(database.Db).ImportAsync(dataset ?? new SampleDataset().WriteToTemp());
-        Assert.True(result.Succeeded, string.Join("\n", result.Errors.Take(5)));
+        var database = await TestDatabase.CreateLoadedAsync(engine, dataset);
         var sample = new IndexedSample(database, Path.Combine(Path.GetTempPath(), "reglookup-tests", "index-" + Guid.NewGuid().ToString("N")[..8]));
         await sample.Follower.StartAsync();
         return sample;
