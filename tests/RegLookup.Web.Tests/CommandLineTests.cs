@@ -53,6 +53,21 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task Reindex_makes_every_node_rebuild_its_index_into_a_new_generation()
+    {
+        await using var node = await IndexedSample.CreateAsync();
+        var before = node.Index.Folder;
+
+        var (exit, output, error) = await RunAsync(node.Db.ConnectionString, "reindex");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Rebuild requested", output);
+        await node.Follower.CatchUpAsync();
+
+        Assert.NotEqual(before, node.Index.Folder);
+        Assert.Equal(4, node.Find("").Total);
+    }
+
+    [Fact]
     public async Task A_missing_folder_argument_is_refused_with_a_message()
     {
         await using var t = await TestDatabase.CreateAsync(DbEngine.Sqlite);
