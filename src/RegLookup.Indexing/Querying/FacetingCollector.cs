@@ -65,7 +65,7 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
                 values.SetDocument(doc);
                 for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd()) ords.Add(ord);
             }
-            if (_selected[d] is { } selected && !ords.Exists(selected.Contains))
+            if (_selected[d] is { } selected && !AnySelected(ords, selected))
             {
                 failed = d;
                 failures++;
@@ -81,6 +81,14 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
         {
             Count(failed);
         }
+    }
+
+    // A plain loop: this runs for every matching document, where a lambda would allocate each time.
+    private static bool AnySelected(List<long> ords, HashSet<long> selected)
+    {
+        foreach (var ord in ords)
+            if (selected.Contains(ord)) return true;
+        return false;
     }
 
     private void Count(int d)
