@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Lucene.Net.Index;
 using RegLookup.Data;
@@ -90,19 +91,21 @@ public sealed class IndexFollower(SearchIndex index, Database db)
             var position = await _feed.LatestSeqAsync();
             var documents = new Dictionary<string, LegalDocument>(StringComparer.Ordinal);
             await foreach (var d in _documents.StreamAsync().WithCancellation(ct)) documents[d.Id] = d;
-            var sectorsByDocument = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-            var sectorOf = new Dictionary<string, string>(StringComparer.Ordinal);
-            var suggestions = new HashSet<string>(StringComparer.Ordinal);
+            var sectorsByDocument = new ConcurrentDictionary<string, ConcurrentDictionary<string, bool>>(StringComparer.Ordinal);
+            var sectorOf = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+            var suggestions = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             var count = 0;
 
             void AddSuggestions(IEnumerable<Lucene.Net.Documents.Document> docs)
             {
                 foreach (var s in docs)
-                    if (suggestions.Add(s.Get(IndexSchema.Key)!))
+                    if (suggestions.TryAdd(s.Get(IndexSchema.Key)!, true))
                         writer.AddDocument(s);
             }
 
-            await foreach (var r in _regulations.StreamAsync().WithCancellation(ct))
+            // Mapping and analysis take the time, and IndexWriter takes documents from several threads at once.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+            await Parallel.ForEachAsync(_regulations.StreamAsync(), parallel, (r, _) =>
             {
                 var d = documents.GetValueOrDefault(r.DocumentId);
                 writer.AddDocument(DocumentMapper.Regulation(r, d));
@@ -110,14 +113,15 @@ public sealed class IndexFollower(SearchIndex index, Database db)
                 if (r.Sector is { } sector)
                 {
                     sectorOf[r.Id] = sector;
-                    if (!sectorsByDocument.TryGetValue(r.DocumentId, out var set)) sectorsByDocument[r.DocumentId] = set = [];
-                    set.Add(sector);
+                    sectorsByDocument.GetOrAdd(r.DocumentId, _ => new(StringComparer.Ordinal))[sector] = true;
                 }
-                if (++count % 50_000 == 0)
-                    Progress?.Report($"Indexed {count:N0} regulations ({count / clock.Elapsed.TotalSeconds:N0}/s)");
-            }
+                var done = Interlocked.Increment(ref count);
+                if (done % 50_000 == 0)
+                    Progress?.Report($"Indexed {done:N0} regulations ({done / clock.Elapsed.TotalSeconds:N0}/s)");
+                return ValueTask.CompletedTask;
+            });
             foreach (var d in documents.Values)
-                writer.AddDocument(DocumentMapper.LegalDocument(d, sectorsByDocument.GetValueOrDefault(d.Id) ?? []));
+                writer.AddDocument(DocumentMapper.LegalDocument(d, sectorsByDocument.GetValueOrDefault(d.Id)?.Keys ?? []));
             await foreach (var p in _proposals.StreamAsync().WithCancellation(ct))
             {
                 writer.AddDocument(DocumentMapper.Proposal(p, p.Targets.Select(t => sectorOf.GetValueOrDefault(t.RegulationId)).OfType<string>()));
