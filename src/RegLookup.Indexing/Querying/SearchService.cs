@@ -29,11 +29,8 @@ public sealed class SearchService(SearchIndex index, QueryVocabulary vocabulary)
                 result = Run(searcher, parsed, request with { Page = page, PageSize = pageSize }, tolerance);
                 if (result.Total > 0) break;
             }
-            return result with
-            {
-                TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
-                DidYouMean = Correct(searcher, parsed, request.Query),
-            };
+            var didYouMean = Correct(searcher, parsed, request.Query);
+            return result with { DidYouMean = didYouMean, TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2) };
         });
     }
 
