@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using RegLookup.Bench;
+using RegLookup.Bench.Search;
 using RegLookup.Bench.Pages;
 using RegLookup.Data;
 using RegLookup.Data.Interchange;
@@ -87,7 +89,24 @@ pages.SetAction(async parse =>
     Console.Write(text);
 });
 
-return await new RootCommand("RegLookup benchmarks") { generate, import, pages }.Parse(args).InvokeAsync();
+var queries = new Option<int>("--queries") { Description = "How many queries to measure (after 200 warm-up ones)", DefaultValueFactory = _ => 2000 };
+var postgres = new Option<string?>("--pg") { Description = "PostgreSQL server to use (Host=…;Port=…;Username=…); without it a throw-away cluster is started" };
+var postgresCopy = new Option<bool>("--pg-copy") { Description = "Load PostgreSQL with COPY instead of our importer (for a million regulations)" };
+var maxSeconds = new Option<int>("--max-seconds") { Description = "Most seconds of measured queries per engine", DefaultValueFactory = _ => 600 };
+var searchResults = new Option<string>("--results") { Description = "Markdown file the figures are appended to", DefaultValueFactory = _ => "bench/results/search.md" };
+
+var search = new Command("search", "Compare our search with SQLite FTS5 and PostgreSQL full-text search on N generated regulations")
+    { regulations, queries, seed, postgres, postgresCopy, maxSeconds, searchResults };
+search.SetAction(parse => SearchBenchmark.RunAsync(new SearchOptions(
+    parse.GetValue(regulations), parse.GetValue(queries), parse.GetValue(seed), parse.GetValue(postgres), parse.GetValue(postgresCopy),
+    TimeSpan.FromSeconds(parse.GetValue(maxSeconds)), parse.GetValue(searchResults)!, CommandLine(args))));
+
+return await new RootCommand("RegLookup benchmarks") { generate, import, pages, search }.Parse(args).InvokeAsync();
+
+// The command as typed, for the results file; a password given with --pg is not written there.
+static string CommandLine(string[] args) => "dotnet run -c Release --project bench/RegLookup.Bench -- " + string.Join(' ', args
+    .Select(a => Regex.Replace(a, "(?i)(Password=)[^;]*", "$1…"))
+    .Select(a => a.Contains(' ') || a.Contains(';') ? $"\"{a}\"" : a));
 
 static string RepoRoot()
 {

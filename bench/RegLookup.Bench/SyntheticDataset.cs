@@ -54,6 +54,14 @@ public sealed class SyntheticDataset(int regulations, int seed)
     private static readonly string[] DocumentSuffixes = ["NĐ-CP", "TT-BCT", "TT-BYT", "TT-BTC", "QĐ-TTg", "TT-BXD", "TT-BGTVT"];
     private static readonly string[] People = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường", "Phạm Thu Dung", "Hoàng Minh Đức", "Vũ Thị Hà"];
 
+    /// <summary>What a person would type to search this data: the sectors, business lines, requirements and topics
+    /// the generator writes from.</summary>
+    internal static IEnumerable<string> SearchPhrases =>
+        Lines.SelectMany(l => new[] { l.Sector, l.Line }).Concat(Requirements).Concat(Topics);
+
+    /// <summary>The agencies regulations are given (the generator never gives QH, CP or TTg).</summary>
+    internal static IReadOnlyList<string> RegulationAgencies => Agencies.Skip(3).Select(a => a.Code).ToList();
+
     public void Write(string folder)
     {
         Directory.CreateDirectory(folder);
