@@ -24,7 +24,7 @@ public sealed class PortalProcess : IAsyncDisposable
         await build.WaitForExitAsync();
         if (build.ExitCode != 0) throw new InvalidOperationException("dotnet build of the portal failed");
 
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var data = Directory.CreateTempSubdirectory("reglookup-pages-");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.Combine(repo, "src", "RegLookup.Web"), RedirectStandardOutput = true };
         start.ArgumentList.Add(Path.Combine(repo, "src", "RegLookup.Web", "bin", "Release", "net10.0", "RegLookup.Web.dll"));
@@ -51,12 +51,6 @@ public sealed class PortalProcess : IAsyncDisposable
         throw new TimeoutException("The portal did not become ready in 60 s");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -39,7 +39,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         // PostgreSQL refuses to run as root: the cluster belongs to the postgres user then.
         if (Environment.IsPrivilegedProcess) await RunAsync("chown", "postgres", folder);
 
-        var server = new ThrowawayPostgres(bin, folder, FreePort());
+        var server = new ThrowawayPostgres(bin, folder, Loopback.FreePort());
         var options = string.Join(' ', Settings.Split(", ").Select(s => $"-c {s}"));
         await server.AsPostgresAsync("initdb", "-D", $"{folder}/data", "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8");
         await server.AsPostgresAsync("pg_ctl", "-D", $"{folder}/data", "-l", $"{folder}/server.log", "-w", "-o",
@@ -47,12 +47,6 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         return server;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private Task AsPostgresAsync(string tool, params string[] arguments) =>
         Environment.IsPrivilegedProcess
