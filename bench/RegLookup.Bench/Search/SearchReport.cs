@@ -89,6 +89,8 @@ public static class SearchReport
         Line();
         Line(FormattableString.Invariant(
             $"RegLookup queries/s ÷ PostgreSQL queries/s: **{ours.Run.QueriesPerSecond / postgres.Run.QueriesPerSecond:F1}×** (÷ SQLite FTS5: {ours.Run.QueriesPerSecond / sqlite.Run.QueriesPerSecond:F1}×)."));
+        if (rows.Select(r => r.Run.Measured).Distinct().Count() > 1)
+            Line("Not every engine ran the whole log within `--max-seconds`: each engine's figures are over the first `queries` queries of the same log.");
         var compared = Math.Min(sqlite.Run.Totals.Count, postgres.Run.Totals.Count);
         var same = Enumerable.Range(0, compared).Count(i => sqlite.Run.Totals[i] == postgres.Run.Totals[i]);
         Line(FormattableString.Invariant(
