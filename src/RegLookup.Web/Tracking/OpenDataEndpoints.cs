@@ -100,7 +100,7 @@ public static class OpenDataEndpoints
             .Where(p => p.Status != "draft" && p.OpensOn is not null && p.OpensOn <= ProposalEndpoints.Today)
             .OrderByDescending(p => p.OpensOn).ThenBy(p => p.Id).Take(50)
             .Select(p => new SyndicationItem(p.Title,
-                text["Feed.EntrySummary", DocumentMapperText(p.Summary), Labels.Date(p.OpensOn), Labels.Date(p.ClosesOn)],
+                text["Feed.EntrySummary", RegLookup.Indexing.DocumentMapper.PlainText(p.Summary), Labels.Date(p.OpensOn), Labels.Date(p.ClosesOn)],
                 new Uri($"{origin}/proposals/{Uri.EscapeDataString(p.Id)}"), $"urn:reglookup:proposal:{p.Id}",
                 new DateTimeOffset(p.OpensOn!.Value.ToDateTime(TimeOnly.MinValue), Vocabulary.VietnamOffset))));
     }
@@ -127,8 +127,6 @@ public static class OpenDataEndpoints
     }
 
     private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
-
-    private static string DocumentMapperText(string markdown) => RegLookup.Indexing.DocumentMapper.PlainText(markdown);
 
     private static readonly string[] RegulationColumns =
         ["id", "documentId", "article", "agency", "sector", "businessLines", "kind", "status", "title", "content", "complianceCostVnd", "updatedAt"];
