@@ -9,6 +9,7 @@ using RegLookup.Web.Search;
 using RegLookup.Web.Regulations;
 using RegLookup.Web.Consultations;
 using RegLookup.Web.Tracking;
+using RegLookup.Web.Accounts;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRegLookupData(builder.Configuration);
@@ -28,6 +29,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddRegLookupSearch();
 builder.Services.AddScoped<Labels>();
 builder.Services.AddSingleton<AgencyNames>();
+builder.Services.AddAccounts();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
@@ -44,6 +46,8 @@ app.UseRequestLocalization(o =>
     o.RequestCultureProviders = o.RequestCultureProviders.Where(p => p is not AcceptLanguageHeaderRequestCultureProvider).ToList();
 });
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -52,6 +56,7 @@ app.MapSearchApi();
 app.MapCultureSwitch();
 app.MapRegulationApi();
 app.MapProposalApi();
+app.MapAccountEndpoints();
 app.MapOpenDataApi();
 app.MapOpenApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

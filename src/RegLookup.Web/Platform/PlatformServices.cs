@@ -22,6 +22,8 @@ public static class PlatformServices
         services.AddSingleton<DatasetStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<StatsStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<DataProtectionKeyStore>();
         services.AddSingleton<DatasetImporter>();
         services.AddSingleton<DatasetExporter>();
         services.AddSingleton<DatabaseStartup>();

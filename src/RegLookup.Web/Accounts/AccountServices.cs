@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using RegLookup.Data.Model;
+using RegLookup.Data.Stores;
+
+namespace RegLookup.Web.Accounts;
+
+public static class AccountServices
+{
+    public const string LoginPath = "/account/login";
+
+    /// <summary>Identity with cookie sign-in on the Dapper store, the authorization policies, and the shared key ring.</summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = LoginPath;
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "reglookup.auth";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+        });
+        // A role granted or revoked by an admin reaches the person's cookie within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddUserStore<DapperUserStore>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+
+        services.AddDataProtection().SetApplicationName("RegLookup");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DataProtectionKeyStore>((o, keys) => o.XmlRepository = new DatabaseXmlRepository(keys));
+        services.AddAntiforgery(o => o.Cookie.Name = "reglookup.af");
+
+        services.AddAuthorization(Permissions.AddPolicies);
+        services.AddSingleton<IAuthorizationHandler, ActionHandler>();
+        return services;
+    }
+
+    /// <summary>Sign-out is a POST with an antiforgery token, so a link on another site cannot sign anyone out.</summary>
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapPost("/account/logout", async (SignInManager<PortalUser> signIn) =>
+            {
+                await signIn.SignOutAsync();
+                return Results.LocalRedirect("/");
+            })
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .ExcludeFromDescription();
+}
