@@ -101,4 +101,6 @@ public static class Entities
     public const string Regulation = "regulation";
     public const string Proposal = "proposal";
     public const string Comment = "comment";
+    /// <summary>Only followed, never stored as a record: a sector is a name shared by regulations.</summary>
+    public const string Sector = "sector";
 }

@@ -61,6 +61,9 @@ public sealed class UserStore(Database db)
             ORDER BY created_at DESC, id LIMIT @take
             """, new { pattern = string.IsNullOrWhiteSpace(text) ? null : $"%{text.Trim().ToLowerInvariant()}%", take })).ToList());
 
+    public Task<List<PortalUser>> FindManyAsync(DbSession s, IReadOnlyCollection<string> ids) =>
+        s.QueryAsync<PortalUser>($"{Select} WHERE {s.Dialect.In("id", "ids")}", new { ids = ids.ToArray() }).ContinueWith(t => t.Result.ToList());
+
     public Task<List<string>> RolesAsync(string userId) =>
         db.ReadAsync(async c => (await c.QueryAsync<string>(
             "SELECT role FROM user_roles WHERE user_id = @userId ORDER BY role", new { userId })).ToList());

@@ -54,6 +54,7 @@ public static class AccountServices
             .Configure<DataProtectionKeyStore>((o, keys) => o.XmlRepository = new DatabaseXmlRepository(keys));
         services.AddAntiforgery(o => o.Cookie.Name = "reglookup.af");
 
+        services.AddSingleton<Notifier>();
         services.AddAuthorization(Permissions.AddPolicies);
         services.AddSingleton<IAuthorizationHandler, ActionHandler>();
         return services;

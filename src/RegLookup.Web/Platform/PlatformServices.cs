@@ -24,6 +24,8 @@ public static class PlatformServices
         services.AddSingleton<StatsStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<DataProtectionKeyStore>();
+        services.AddSingleton<NotificationStore>();
+        services.AddSingleton<OutboxStore>();
         services.AddSingleton<DatasetImporter>();
         services.AddSingleton<DatasetExporter>();
         services.AddSingleton<DatabaseStartup>();

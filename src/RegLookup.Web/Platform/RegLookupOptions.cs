@@ -10,4 +10,21 @@ public sealed class RegLookupOptions
 
     /// <summary>Dataset folder imported on first start when the database is empty; default: the repo's seed-data.</summary>
     public string? SeedPath { get; set; }
+
+    /// <summary>Notification e-mail (<c>RegLookup__Email__SmtpHost</c> …); off unless an SMTP host is set.</summary>
+    public EmailOptions Email { get; set; } = new();
+}
+
+public sealed class EmailOptions
+{
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 25;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public bool UseSsl { get; set; }
+    public string From { get; set; } = "Cổng tham vấn quy định kinh doanh <no-reply@reglookup.local>";
+    /// <summary>The portal's public address, for links in e-mails.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5005";
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(SmtpHost);
 }
