@@ -56,4 +56,23 @@ public class AutocompleteTests(PortalServer server, ChromiumBrowser chromium) : 
         await Expect(page.GetByRole(AriaRole.Listbox)).ToBeVisibleAsync();
         await Expect(box).ToHaveValueAsync(text);
     }
+
+    [Fact]
+    public async Task Words_typed_before_the_page_goes_live_are_kept()
+    {
+        // Hold back Blazor's script so the box stays the server-rendered one while the person types.
+        var release = new TaskCompletionSource();
+        var page = await OpenAsync("/", beforeOpening: p => p.RouteAsync("**/_framework/blazor.web*.js", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        }), waitUntil: WaitUntilState.Commit);
+        await page.Locator("input[role=combobox]").PressSequentiallyAsync("xang dau");
+        release.SetResult();
+
+        var live = await LiveSearchBoxAsync(page);
+        await Expect(live).ToHaveValueAsync("xang dau");
+        await Expect(live).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Listbox)).ToBeVisibleAsync();
+    }
 }

@@ -9,31 +9,23 @@ public abstract class BrowserTest(PortalServer server, ChromiumBrowser chromium)
     /// <summary>The screenshots of the last run, for a person to look at: bin/…/screenshots/&lt;test&gt;.png.</summary>
     public static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    /// <summary>
-    /// Tags the search boxes that the server prerendered, as soon as the page is parsed. When the Blazor circuit starts,
-    /// it replaces the island's prerendered markup with live elements, which no longer carry the tag: an untagged box
-    /// is one that answers keys. Text typed into the prerendered box before that is lost, so tests wait for it.
-    /// </summary>
-    private const string TagPrerenderedSearchBoxes = """
-        document.addEventListener('DOMContentLoaded', () =>
-            document.querySelectorAll('input[role=combobox]').forEach(e => e.setAttribute('data-prerendered', '')));
-        """;
-
     private readonly List<IBrowserContext> _contexts = [];
 
-    protected async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900)
+    protected async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900,
+        Func<IPage, Task>? beforeOpening = null, WaitUntilState waitUntil = WaitUntilState.Load)
     {
         var page = await chromium.NewPageAsync(server.BaseAddress, width, height);
         _contexts.Add(page.Context);
-        await page.AddInitScriptAsync(TagPrerenderedSearchBoxes);
-        await page.GotoAsync(path);
+        if (beforeOpening is not null) await beforeOpening(page);
+        await page.GotoAsync(path, new() { WaitUntil = waitUntil });
         return page;
     }
 
     /// <summary>The page's search box once the interactive island has taken it over (the circuit is connected).</summary>
     protected static async Task<ILocator> LiveSearchBoxAsync(IPage page)
     {
-        var box = page.Locator("input[role=combobox]:not([data-prerendered])");
+        // The server-rendered box has no data-live; the one the circuit renders has it and answers keys.
+        var box = page.Locator("input[role=combobox][data-live]");
         // Generous: the circuit needs the websocket, and the first circuit of a run warms up the server.
         await box.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 60_000 });
         return box;

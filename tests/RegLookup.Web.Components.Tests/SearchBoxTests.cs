@@ -1,10 +1,25 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using RegLookup.Web.Search;
 
 namespace RegLookup.Web.Components.Tests;
 
-public sealed class SearchBoxTests(PortalData data) : PortalComponentTest(data)
+public sealed class SearchBoxTests : PortalComponentTest
 {
+    public SearchBoxTests(PortalData data) : base(data) => Live(true);
+
+    /// <summary>Whether the box renders in a live circuit (true) or as the server's prerendered HTML (false).</summary>
+    private void Live(bool interactive) => Renderer.SetRendererInfo(new RendererInfo("Server", interactive));
+
+    [Fact]
+    public void Only_the_live_box_is_marked_live_for_the_script_that_keeps_early_typing()
+    {
+        Live(false);
+        Assert.False(Render<SearchBox>().Find("input").HasAttribute("data-live"));
+        Live(true);
+        Assert.Equal("true", Render<SearchBox>().Find("input").GetAttribute("data-live"));
+    }
+
     [Fact]
     public void Renders_a_get_form_to_the_search_page_with_the_query_in_q()
     {
