@@ -15,8 +15,11 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
 {
     private readonly string[] _dimensions = IndexSchema.Facets.All.ToArray();
     private readonly Dictionary<string, int>[] _counts = IndexSchema.Facets.All.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    private readonly bool _filtered = filters.Values.Any(v => v.Count > 0);
     private SortedSetDocValues?[] _values = [];
-    private HashSet<long>?[] _selected = [];
+    // Most facets hold one value per document; reading those through SortedDocValues skips the set iteration.
+    private SortedDocValues?[] _single = [];
+    private bool[]?[] _selected = [];
     private int[][] _segmentCounts = [];
     private readonly List<long>[] _docOrds = IndexSchema.Facets.All.Select(_ => new List<long>(4)).ToArray();
 
@@ -40,32 +43,39 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
         hits.SetNextReader(context);
         var reader = context.AtomicReader;
         _values = _dimensions.Select(d => reader.GetSortedSetDocValues(d)).ToArray();
+        _single = _values.Select(v => v is null ? null : DocValues.UnwrapSingleton(v)).ToArray();
         _segmentCounts = _values.Select(v => new int[v?.ValueCount ?? 0]).ToArray();
         _selected = _dimensions.Select((d, i) =>
         {
             if (!filters.TryGetValue(d, out var wanted) || wanted.Count == 0) return null;
-            var ords = new HashSet<long>();
+            var selected = new bool[_values[i]?.ValueCount ?? 0];
             if (_values[i] is { } values)
                 foreach (var value in wanted)
-                    if (values.LookupTerm(new BytesRef(value)) is var ord and >= 0) ords.Add(ord);
-            return ords;
+                    if (values.LookupTerm(new BytesRef(value)) is var ord and >= 0) selected[ord] = true;
+            return selected;
         }).ToArray();
     }
 
     public void Collect(int doc)
     {
+        if (!_filtered)
+        {
+            // No filter chosen (most searches): every matching document is a hit and counts in every facet.
+            TotalHits++;
+            hits.Collect(doc);
+            for (var d = 0; d < _dimensions.Length; d++)
+            {
+                if (_single[d] is { } single) CountOrd(d, single.GetOrd(doc));
+                else if (_values[d] is not null) { Read(d, doc); Count(d); }
+            }
+            return;
+        }
         var failed = -1;
         var failures = 0;
         for (var d = 0; d < _dimensions.Length; d++)
         {
-            var ords = _docOrds[d];
-            ords.Clear();
-            if (_values[d] is { } values)
-            {
-                values.SetDocument(doc);
-                for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd()) ords.Add(ord);
-            }
-            if (_selected[d] is { } selected && !AnySelected(ords, selected))
+            Read(d, doc);
+            if (_selected[d] is { } selected && !AnySelected(_docOrds[d], selected))
             {
                 failed = d;
                 failures++;
@@ -83,17 +93,37 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
         }
     }
 
-    // A plain loop: this runs for every matching document, where a lambda would allocate each time.
-    private static bool AnySelected(List<long> ords, HashSet<long> selected)
+    private void Read(int d, int doc)
+    {
+        var ords = _docOrds[d];
+        ords.Clear();
+        if (_single[d] is { } single)
+        {
+            if (single.GetOrd(doc) is var one and >= 0) ords.Add(one);
+        }
+        else if (_values[d] is { } values)
+        {
+            values.SetDocument(doc);
+            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd()) ords.Add(ord);
+        }
+    }
+
+    // Plain loops: these run for every matching document, where a lambda would allocate each time.
+    private static bool AnySelected(List<long> ords, bool[] selected)
     {
         foreach (var ord in ords)
-            if (selected.Contains(ord)) return true;
+            if (selected[ord]) return true;
         return false;
     }
 
     private void Count(int d)
     {
         foreach (var ord in _docOrds[d]) _segmentCounts[d][ord]++;
+    }
+
+    private void CountOrd(int d, int ord)
+    {
+        if (ord >= 0) _segmentCounts[d][ord]++;
     }
 
     /// <summary>Turns the per-segment ordinal counts of the segment just finished into value counts.</summary>
