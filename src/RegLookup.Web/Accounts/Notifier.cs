@@ -25,14 +25,18 @@ public static class NotificationKinds
 /// </summary>
 public sealed class Notifier(NotificationStore notifications, OutboxStore outbox, UserStore users, IOptions<RegLookupOptions> options)
 {
+    /// <summary>A comment or reply was posted: the author of the comment replied to hears of it as a reply, the followers
+    /// of the proposal (and of the regulation the comment is about) as a new comment — nobody twice.</summary>
     public async Task CommentPostedAsync(DbSession s, Comment comment, Proposal proposal, string? actorUserId, string? parentAuthorUserId)
     {
         var url = $"/proposals/{Uri.EscapeDataString(proposal.Id)}#{comment.Id}";
         if (parentAuthorUserId is not null && parentAuthorUserId != actorUserId)
             await ToUserAsync(s, parentAuthorUserId, NotificationKinds.Reply, Entities.Comment, comment.Id, proposal.Title, url);
-        var told = await notifications.NotifyFollowersAsync(s, [(Entities.Proposal, proposal.Id)],
-            actorUserId, NotificationKinds.NewComment, Entities.Comment, comment.Id, proposal.Title, url);
-        await EmailAsync(s, told.Where(u => u != parentAuthorUserId).ToList(), NotificationKinds.NewComment, proposal.Title, url);
+        var followed = new List<(string, string)> { (Entities.Proposal, proposal.Id) };
+        if (comment.RegulationId is not null) followed.Add((Entities.Regulation, comment.RegulationId));
+        var told = await notifications.NotifyFollowersAsync(s, followed, [actorUserId, parentAuthorUserId],
+            NotificationKinds.NewComment, Entities.Comment, comment.Id, proposal.Title, url);
+        await EmailAsync(s, told, NotificationKinds.NewComment, proposal.Title, url);
     }
 
     public async Task ResponseRecordedAsync(DbSession s, Comment comment, Proposal proposal, string? actorUserId, string? commentAuthorUserId)
@@ -49,7 +53,7 @@ public sealed class Notifier(NotificationStore notifications, OutboxStore outbox
         var followed = new List<(string, string)> { (Entities.Proposal, proposal.Id), (Entities.Agency, proposal.Agency) };
         followed.AddRange(targets.Select(r => (Entities.Regulation, r.Id)));
         followed.AddRange(targets.Where(r => r.Sector is not null).Select(r => (Entities.Sector, r.Sector!)));
-        var told = await notifications.NotifyFollowersAsync(s, followed, actorUserId, kind, Entities.Proposal, proposal.Id, proposal.Title, url);
+        var told = await notifications.NotifyFollowersAsync(s, followed, [actorUserId], kind, Entities.Proposal, proposal.Id, proposal.Title, url);
         await EmailAsync(s, told, kind, proposal.Title, url);
     }
 
@@ -59,7 +63,7 @@ public sealed class Notifier(NotificationStore notifications, OutboxStore outbox
         var url = $"/regulations/{Uri.EscapeDataString(regulation.Id)}";
         var followed = new List<(string, string)> { (Entities.Regulation, regulation.Id), (Entities.Agency, regulation.Agency) };
         if (regulation.Sector is not null) followed.Add((Entities.Sector, regulation.Sector));
-        var told = await notifications.NotifyFollowersAsync(s, followed, actorUserId, NotificationKinds.RegulationChanged,
+        var told = await notifications.NotifyFollowersAsync(s, followed, [actorUserId], NotificationKinds.RegulationChanged,
             Entities.Regulation, regulation.Id, regulation.Title, url);
         await EmailAsync(s, told, NotificationKinds.RegulationChanged, regulation.Title, url);
     }
@@ -70,10 +74,11 @@ public sealed class Notifier(NotificationStore notifications, OutboxStore outbox
         await EmailAsync(s, [userId], kind, title, url);
     }
 
+    /// <summary>Queues the e-mail for each person whose address is confirmed (an unconfirmed one may not be theirs).</summary>
     private async Task EmailAsync(DbSession s, IReadOnlyCollection<string> userIds, string kind, string title, string url)
     {
         if (!options.Value.Email.Enabled || userIds.Count == 0) return;
-        foreach (var user in await users.FindManyAsync(s, userIds))
+        foreach (var user in (await users.FindManyAsync(s, userIds)).Where(u => u.EmailConfirmed))
             await outbox.EnqueueAsync(s, user.Email, EmailText.Subject(kind, title), EmailText.Body(kind, title, options.Value.Email.PublicUrl + url));
     }
 }

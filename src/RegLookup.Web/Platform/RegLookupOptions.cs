@@ -25,6 +25,12 @@ public sealed class EmailOptions
     public string From { get; set; } = "Cổng tham vấn quy định kinh doanh <no-reply@reglookup.local>";
     /// <summary>The portal's public address, for links in e-mails.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5005";
+    /// <summary>How often each node looks for e-mail to send.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>Attempts per message before it is given up (its last error stays in the outbox).</summary>
+    public int MaxAttempts { get; set; } = 5;
+    /// <summary>Wait after the first failure; it doubles after each further one, up to an hour.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(SmtpHost);
 }

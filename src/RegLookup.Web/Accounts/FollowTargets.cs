@@ -1,0 +1,21 @@
+using RegLookup.Data.Model;
+using RegLookup.Web.Platform;
+
+namespace RegLookup.Web.Accounts;
+
+/// <summary>Where each kind of followable record lives on the portal.</summary>
+public static class FollowTargets
+{
+    public static string Url(string entity, string id) => entity switch
+    {
+        Entities.Proposal => $"/proposals/{Uri.EscapeDataString(id)}",
+        Entities.Regulation => $"/regulations/{Uri.EscapeDataString(id)}",
+        Entities.Agency => $"/agencies/{Uri.EscapeDataString(id)}",
+        Entities.Sector => $"/sectors/{Slugs.Of(id)}",
+        _ => "/",
+    };
+
+    /// <summary>Only paths on this site: a form that redirects anywhere would be an open redirect.</summary>
+    public static bool IsLocal(string? url) =>
+        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
+}
