@@ -115,7 +115,7 @@ public class ImportTests
         Assert.True((await new DatasetImporter(source.Db).ImportAsync(folder)).Succeeded);
 
         var exported = Path.Combine(Path.GetTempPath(), "reglookup-tests", "export-" + Guid.NewGuid().ToString("N")[..8]);
-        await new DatasetExporter(source.Db).ExportAsync(exported);
+        await new DatasetExporter(source.Db).ExportAsync(exported, includeDrafts: true);
         var result = await new DatasetImporter(copy.Db).ImportAsync(exported);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
@@ -136,7 +136,7 @@ public class ImportTests
     private static async Task<Dictionary<string, string>> ExportTextAsync(Database db)
     {
         var folder = Path.Combine(Path.GetTempPath(), "reglookup-tests", "export-" + Guid.NewGuid().ToString("N")[..8]);
-        await new DatasetExporter(db).ExportAsync(folder);
+        await new DatasetExporter(db).ExportAsync(folder, includeDrafts: true);
         return Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), f => File.ReadAllText(f));
     }
 }
