@@ -24,6 +24,8 @@ public class ImportTests
             "comments.jsonl:3: parentId 'c-0004' belongs to another proposal"],
         ["proposals.jsonl", 2, """{"id":"PA-BYT-TP-2020-01","agency":"BYT","title":"P","status":"implemented","targets":[{"regulationId":"BYT-TP-0001","action":"delete"}]}""",
             "proposals.jsonl:2: targets[0].action 'delete' is not one of"],
+        ["proposals.jsonl", 2, """{"id":"PA-BYT-TP-2020-01","agency":"BYT","title":"P","status":"implemented","implementingDocumentId":"nd-9-2099","targets":[]}""",
+            "proposals.jsonl:2: implementingDocumentId 'nd-9-2099' not found"],
         ["agencies.jsonl", 2, """{"code":"BCT"}""", "agencies.jsonl:2: name: required"],
     ];
 

@@ -9,12 +9,15 @@ namespace RegLookup.Web.Consultations;
 /// </summary>
 public sealed class ProposalForm
 {
+    private List<TargetForm> _targets = [];
+
     public string? Title { get; set; } = "";
     public string? Summary { get; set; } = "";
     public string? Rationale { get; set; }
     public string? SavingVnd { get; set; }
     public string? SavingDays { get; set; }
-    public List<TargetForm> Targets { get; set; } = [];
+    /// <summary>The form binder sets null when the form holds no target: that is an empty list.</summary>
+    public List<TargetForm> Targets { get => _targets; set => _targets = value ?? []; }
     /// <summary>The regulation whose "add" button (in the search results) was pressed.</summary>
     public string? Add { get; set; }
     /// <summary>The target whose "remove" button was pressed.</summary>
