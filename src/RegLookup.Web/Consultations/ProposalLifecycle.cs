@@ -4,6 +4,7 @@ using RegLookup.Data;
 using RegLookup.Data.Model;
 using RegLookup.Data.Stores;
 using RegLookup.Web.Accounts;
+using RegLookup.Web.Platform;
 
 namespace RegLookup.Web.Consultations;
 
@@ -79,7 +80,7 @@ public sealed class ProposalLifecycle(Database db, ProposalStore proposals, Regu
     {
         if (await proposals.GetAsync(id) is not { } before || !CanSee(user, before)) return LifecycleResult.Fail(text["Lifecycle.NotFound", id]);
         if (!CanManage(user, before.Agency)) return LifecycleResult.Fail(text["Lifecycle.NotAllowed"]);
-        if (before.Status != ProposalStatuses.Draft) return LifecycleResult.Fail(NotDraft(before.Status));
+        if (before.Status != ProposalStatuses.Draft) return LifecycleResult.Fail(text["Lifecycle.NotDraft", StatusName(before.Status)]);
         if (await ValidateAsync(content, before.Agency) is { } error) return LifecycleResult.Fail(error);
         var after = WithContent(before, content);
         var saved = false;
@@ -129,8 +130,8 @@ public sealed class ProposalLifecycle(Database db, ProposalStore proposals, Regu
             case ProposalStatuses.Consultation:
                 if (before.Targets.Count == 0) return (null, text["Lifecycle.NeedsTarget"]);
                 if (request.OpensOn is not { } opens || request.ClosesOn is not { } closes) return (null, text["Lifecycle.WindowRequired"]);
-                if (opens > closes) return (null, text["Lifecycle.WindowOrder", Platform.Labels.Date(opens), Platform.Labels.Date(closes)]);
-                if (closes < ProposalEndpoints.Today) return (null, text["Lifecycle.WindowPast", Platform.Labels.Date(closes)]);
+                if (opens > closes) return (null, text["Lifecycle.WindowOrder", Labels.Date(opens), Labels.Date(closes)]);
+                if (closes < ProposalEndpoints.Today) return (null, text["Lifecycle.WindowPast", Labels.Date(closes)]);
                 return (after with { OpensOn = opens, ClosesOn = closes }, null);
             case ProposalStatuses.Implemented:
                 var documentId = request.ImplementingDocumentId?.Trim();
@@ -196,8 +197,6 @@ public sealed class ProposalLifecycle(Database db, ProposalStore proposals, Regu
         EstimatedSavingVnd = content.EstimatedSavingVnd,
         EstimatedSavingDays = content.EstimatedSavingDays,
     };
-
-    private string NotDraft(string status) => text["Lifecycle.NotDraft", StatusName(status)];
 
     private string StatusName(string status) => text[$"Status.{status}"];
 
