@@ -31,6 +31,7 @@ builder.Services.AddScoped<Labels>();
 builder.Services.AddSingleton<AgencyNames>();
 builder.Services.AddAccounts();
 builder.Services.AddFollowing();
+builder.Services.AddSingleton<ProposalLifecycle>();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 

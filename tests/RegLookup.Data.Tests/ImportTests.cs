@@ -24,6 +24,8 @@ public class ImportTests
             "comments.jsonl:3: parentId 'c-0004' belongs to another proposal"],
         ["proposals.jsonl", 2, """{"id":"PA-BYT-TP-2020-01","agency":"BYT","title":"P","status":"implemented","targets":[{"regulationId":"BYT-TP-0001","action":"delete"}]}""",
             "proposals.jsonl:2: targets[0].action 'delete' is not one of"],
+        ["proposals.jsonl", 2, """{"id":"PA-BYT-TP-2020-01","agency":"BYT","title":"P","status":"implemented","implementingDocumentId":"nd-9-2099","targets":[]}""",
+            "proposals.jsonl:2: implementingDocumentId 'nd-9-2099' not found"],
         ["agencies.jsonl", 2, """{"code":"BCT"}""", "agencies.jsonl:2: name: required"],
     ];
 
@@ -115,7 +117,7 @@ public class ImportTests
         Assert.True((await new DatasetImporter(source.Db).ImportAsync(folder)).Succeeded);
 
         var exported = Path.Combine(Path.GetTempPath(), "reglookup-tests", "export-" + Guid.NewGuid().ToString("N")[..8]);
-        await new DatasetExporter(source.Db).ExportAsync(exported);
+        await new DatasetExporter(source.Db).ExportAsync(exported, includeDrafts: true);
         var result = await new DatasetImporter(copy.Db).ImportAsync(exported);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
@@ -136,7 +138,7 @@ public class ImportTests
     private static async Task<Dictionary<string, string>> ExportTextAsync(Database db)
     {
         var folder = Path.Combine(Path.GetTempPath(), "reglookup-tests", "export-" + Guid.NewGuid().ToString("N")[..8]);
-        await new DatasetExporter(db).ExportAsync(folder);
+        await new DatasetExporter(db).ExportAsync(folder, includeDrafts: true);
         return Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), f => File.ReadAllText(f));
     }
 }

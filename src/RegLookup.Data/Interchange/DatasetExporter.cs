@@ -7,13 +7,15 @@ namespace RegLookup.Data.Interchange;
 /// <summary>Writes the whole dataset as a folder of JSON Lines files that <see cref="DatasetImporter"/> reads back.</summary>
 public sealed class DatasetExporter(Database db)
 {
-    public async Task<int> ExportAsync(string folder, CancellationToken ct = default)
+    /// <summary>Writes every record; <paramref name="includeDrafts"/> is for the operator's full export, while the
+    /// public download leaves draft proposals out.</summary>
+    public async Task<int> ExportAsync(string folder, bool includeDrafts, CancellationToken ct = default)
     {
         Directory.CreateDirectory(folder);
         var count = await WriteAsync(folder, DatasetJson.Agencies, (await new AgencyStore(db).ListAsync()).ToAsyncEnumerable(), ct);
         count += await WriteAsync(folder, DatasetJson.Documents, new DocumentStore(db).StreamAsync(), ct);
         count += await WriteAsync(folder, DatasetJson.Regulations, new RegulationStore(db).StreamAsync(), ct);
-        count += await WriteAsync(folder, DatasetJson.Proposals, new ProposalStore(db).StreamAsync(), ct);
+        count += await WriteAsync(folder, DatasetJson.Proposals, new ProposalStore(db).StreamAsync(includeDrafts), ct);
         count += await WriteAsync(folder, DatasetJson.Comments, new CommentStore(db).StreamAsync(), ct);
         return count;
     }

@@ -146,6 +146,7 @@ public static partial class DatasetReader
                 Required(e, "title", p.Title);
                 OneOf(e, "status", p.Status, Vocabulary.ProposalStatuses);
                 if (p.OpensOn > p.ClosesOn) e("closesOn", $"{p.ClosesOn:yyyy-MM-dd} is before opensOn {p.OpensOn:yyyy-MM-dd}");
+                if (p.ImplementingDocumentId is { } implementing) Exists(e, "implementingDocumentId", implementing, _documents);
                 var targets = new HashSet<string>(StringComparer.Ordinal);
                 for (var i = 0; i < p.Targets.Count; i++)
                 {

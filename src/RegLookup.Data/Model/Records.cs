@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RegLookup.Data.Model;
 
 /// <summary>A ministry or agency (Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ).</summary>
@@ -51,6 +53,30 @@ public sealed record Proposal
     public IReadOnlyList<ProposalTarget> Targets { get; init; } = [];
     public long? EstimatedSavingVnd { get; init; }
     public long? EstimatedSavingDays { get; init; }
+    /// <summary>Why the targets should go or change (Markdown), apart from the summary.</summary>
+    public string? Rationale { get; init; }
+    /// <summary>The legal document that carried the proposal out, once it is implemented.</summary>
+    public string? ImplementingDocumentId { get; init; }
+
+    /// <summary>
+    /// A draft is its agency's work in progress: only that agency's drafters see it. So is a draft that was withdrawn
+    /// before its consultation ever opened (withdrawing a draft clears its planned window). Same rule as
+    /// <c>ProposalStore.PublicOnly</c>.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsPublic => Status != ProposalStatuses.Draft && !(Status == ProposalStatuses.Withdrawn && OpensOn is null);
+}
+
+/// <summary>The lifecycle states of a proposal (data-format.md), named for code that acts on one.</summary>
+public static class ProposalStatuses
+{
+    public const string Draft = "draft";
+    public const string Consultation = "consultation";
+    public const string Closed = "closed";
+    public const string Submitted = "submitted";
+    public const string Approved = "approved";
+    public const string Implemented = "implemented";
+    public const string Withdrawn = "withdrawn";
 }
 
 public sealed record ProposalTarget

@@ -27,9 +27,13 @@ public sealed class RegulationStore(Database db)
         s.Changed(Entities.Regulation, regulation.Id);
     }
 
-    public async Task<bool> SetStatusAsync(DbSession s, string id, string status)
+    /// <summary>Gives a regulation a new status; with <paramref name="changedOn"/> its "updated" date moves too,
+    /// so that the dashboard lists it among the latest cuts.</summary>
+    public async Task<bool> SetStatusAsync(DbSession s, string id, string status, DateOnly? changedOn = null)
     {
-        var rows = await s.ExecuteAsync("UPDATE regulations SET status = @status WHERE id = @id", new { id, status });
+        var rows = await s.ExecuteAsync(
+            $"UPDATE regulations SET status = @status{(changedOn is null ? "" : ", updated_at = @changedOn")} WHERE id = @id",
+            new { id, status, changedOn });
         if (rows > 0) s.Changed(Entities.Regulation, id);
         return rows > 0;
     }

@@ -182,7 +182,8 @@ public sealed class IndexFollower(SearchIndex index, Database db)
             {
                 var key = new Term(IndexSchema.Key, DocumentMapper.KeyOf(IndexSchema.Types.Proposal, id));
                 var suggestionKey = new Term(IndexSchema.Key, DocumentMapper.KeyOf(IndexSchema.Types.Suggestion, $"proposal:{id}"));
-                if (!found.TryGetValue(id, out var p)) { writer.DeleteDocuments(key, suggestionKey); continue; }
+                // A proposal that is (still) a draft is not searchable: only its agency's drafters may see it.
+                if (!found.TryGetValue(id, out var p) || !p.IsPublic) { writer.DeleteDocuments(key, suggestionKey); continue; }
                 writer.UpdateDocument(key, DocumentMapper.Proposal(p, p.Targets.Select(t => sectors.GetValueOrDefault(t.RegulationId)).OfType<string>()));
                 writer.UpdateDocument(suggestionKey, DocumentMapper.Suggestion("proposal", p.Title, p.Id));
             }

@@ -40,7 +40,7 @@ public static class CommandLine
         {
             var db = services.GetRequiredService<Database>();
             await Migrator.MigrateAsync(db, ct);
-            var count = await services.GetRequiredService<DatasetExporter>().ExportAsync(parse.GetValue(folder)!, ct);
+            var count = await services.GetRequiredService<DatasetExporter>().ExportAsync(parse.GetValue(folder)!, includeDrafts: true, ct);
             await output.WriteLineAsync($"Exported {count:N0} records to {parse.GetValue(folder)}");
             return 0;
         });

@@ -30,9 +30,10 @@ public static class ProposalEndpoints
     {
         var api = app.MapGroup("/api/proposals").WithTags("Consultations").WithDataVersion();
 
+        // Drafts are never in the API, even for their drafters: its answers may be cached publicly (PublicData).
         api.MapGet("/{id}", async (string id, ProposalStore proposals, RegulationStore regulations, IStringLocalizer<Messages> text) =>
         {
-            if (await proposals.GetAsync(id) is not { } p) return PublicData.NotFound(text, "proposal", id);
+            if (await proposals.GetAsync(id) is not { IsPublic: true } p) return PublicData.NotFound(text, "proposal", id);
             var targets = (await regulations.GetManyAsync(p.Targets.Select(t => t.RegulationId).ToArray())).ToDictionary(r => r.Id);
             return Results.Ok(new ProposalView(p,
                 p.Targets.Select(t => new TargetView(t.RegulationId, targets.GetValueOrDefault(t.RegulationId)?.Title,
@@ -44,7 +45,7 @@ public static class ProposalEndpoints
 
         api.MapGet("/{id}/comments", async (string id, ProposalStore proposals, CommentStore comments, IStringLocalizer<Messages> text) =>
         {
-            if (await proposals.GetAsync(id) is null) return PublicData.NotFound(text, "proposal", id);
+            if (await proposals.GetAsync(id) is not { IsPublic: true }) return PublicData.NotFound(text, "proposal", id);
             return Results.Ok(CommentNode.Nest(await comments.ListByProposalAsync(id)).Select(CommentView.From).ToList());
         })
         .WithSummary("The visible comment threads of a proposal, nested, with responses")

@@ -51,7 +51,7 @@ public static class OpenDataEndpoints
             var folder = Directory.CreateTempSubdirectory("reglookup-export-");
             try
             {
-                await exporter.ExportAsync(folder.FullName);
+                await exporter.ExportAsync(folder.FullName, includeDrafts: false);
                 http.Response.ContentType = "application/zip";
                 http.Response.Headers.ContentDisposition = "attachment; filename=\"reglookup-dataset.zip\"";
                 // ZipArchive writes synchronously; buffer it before sending.
@@ -83,7 +83,7 @@ public static class OpenDataEndpoints
         feeds.MapGet("/proposals/{file}", async (string file, HttpContext http, ProposalStore proposals, CommentStore comments, IStringLocalizer<Messages> text, Labels labels) =>
         {
             var id = file.EndsWith(".atom", StringComparison.Ordinal) ? file[..^5] : "";
-            if (await proposals.GetAsync(id) is not { } proposal) return PublicData.NotFound(text, "proposal", id);
+            if (await proposals.GetAsync(id) is not { IsPublic: true } proposal) return PublicData.NotFound(text, "proposal", id);
             var answered = (await comments.ListByProposalAsync(id)).Where(c => c.Response is not null).OrderByDescending(c => c.Response!.At);
             var feed = Feed(http, text["Feed.Responses", proposal.Title], $"proposals/{id}",
                 answered.Select(c => new SyndicationItem(
@@ -97,7 +97,7 @@ public static class OpenDataEndpoints
     {
         var origin = Origin(http);
         return Feed(http, title, path, proposals
-            .Where(p => p.Status != "draft" && p.OpensOn is not null && p.OpensOn <= ProposalEndpoints.Today)
+            .Where(p => p.OpensOn is not null && p.OpensOn <= ProposalEndpoints.Today)
             .OrderByDescending(p => p.OpensOn).ThenBy(p => p.Id).Take(50)
             .Select(p => new SyndicationItem(p.Title,
                 text["Feed.EntrySummary", RegLookup.Indexing.DocumentMapper.PlainText(p.Summary), Labels.Date(p.OpensOn), Labels.Date(p.ClosesOn)],
