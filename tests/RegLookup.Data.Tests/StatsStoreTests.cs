@@ -1,5 +1,6 @@
 using RegLookup.Data;
 using RegLookup.Data.Interchange;
+using RegLookup.Data.Model;
 using RegLookup.Data.Stores;
 using RegLookup.Testing;
 
@@ -50,5 +51,22 @@ public class StatsStoreTests
             savings.Select(s => (s.Status, s.Proposals, s.SavingVnd, s.SavingDays)));
         Assert.Equal(["consultation"], (await stats.ProposalSavingsAsync(since2026)).Select(s => s.Status));
         Assert.Empty(await stats.ProposalSavingsAsync(since2026, "BYT"));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_draft_is_not_counted_in_public_figures(DbEngine engine)
+    {
+        await using var t = await LoadedAsync(engine);
+        var stats = new StatsStore(t.Db);
+        var before = (await stats.ProposalsByStatusAsync(), await stats.ProposalSavingsAsync(Period.All));
+
+        await t.Db.WriteAsync(s => new ProposalStore(t.Db).UpsertAsync(s, new Proposal
+        {
+            Id = "PA-BCT-2026-99", Agency = "BCT", Title = "Dự thảo chưa lấy ý kiến", Status = "draft",
+            OpensOn = new DateOnly(2027, 1, 1), ClosesOn = new DateOnly(2027, 2, 1), EstimatedSavingVnd = 5_000_000,
+        }));
+
+        Assert.Equal(before.Item1, await stats.ProposalsByStatusAsync());
+        Assert.Equal(before.Item2, await stats.ProposalSavingsAsync(Period.All));
     }
 }

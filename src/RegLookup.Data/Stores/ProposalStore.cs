@@ -16,7 +16,7 @@ public sealed class ProposalStore(Database db)
         """;
 
     /// <summary>The SQL of <see cref="Proposal.IsPublic"/>.</summary>
-    private const string PublicOnly = "status <> 'draft' AND NOT (status = 'withdrawn' AND opens_on IS NULL)";
+    internal const string PublicOnly = "status <> 'draft' AND NOT (status = 'withdrawn' AND opens_on IS NULL)";
 
     public async Task UpsertAsync(DbSession s, Proposal proposal)
     {

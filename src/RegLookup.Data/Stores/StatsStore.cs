@@ -88,12 +88,14 @@ public sealed class StatsStore(Database db)
                    CAST(COALESCE(SUM(estimated_saving_vnd), 0) AS BIGINT) AS saving_vnd,
                    CAST(COALESCE(SUM(estimated_saving_days), 0) AS BIGINT) AS saving_days
             FROM proposals
-            WHERE (@agency IS NULL OR agency = @agency) {period.BetweenDates("opens_on")}
+            WHERE (@agency IS NULL OR agency = @agency) AND {ProposalStore.PublicOnly} {period.BetweenDates("opens_on")}
             GROUP BY status ORDER BY status
             """, new { agency, period.From, period.To })).ToList());
 
-    public Task<List<AgencyCount>> ProposalsByStatusAsync() => db.ReadAsync(async c => (await c.QueryAsync<AgencyCount>("""
-        SELECT agency, status AS value, COUNT(*) AS count FROM proposals GROUP BY agency, status ORDER BY agency, status
+    /// <summary>Public proposals (drafts are their agency's business until consulted on) per agency and status.</summary>
+    public Task<List<AgencyCount>> ProposalsByStatusAsync() => db.ReadAsync(async c => (await c.QueryAsync<AgencyCount>($"""
+        SELECT agency, status AS value, COUNT(*) AS count FROM proposals WHERE {ProposalStore.PublicOnly}
+        GROUP BY agency, status ORDER BY agency, status
         """)).ToList());
 }
 
