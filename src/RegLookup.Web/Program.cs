@@ -37,6 +37,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = Jav
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseStartup>().RunAsync();
+await app.PrepareAccountsAsync();
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

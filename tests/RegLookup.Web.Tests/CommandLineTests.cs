@@ -8,7 +8,7 @@ namespace RegLookup.Web.Tests;
 /// <summary>The verbs of the real executable, run as a separate process the way an operator runs them.</summary>
 public class CommandLineTests
 {
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(string connectionString, params string[] args)
+    internal static async Task<(int Exit, string Output, string Error)> RunAsync(string connectionString, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RegLookup.Web.dll"));

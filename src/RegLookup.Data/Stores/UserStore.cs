@@ -64,6 +64,42 @@ public sealed class UserStore(Database db)
     public Task<List<PortalUser>> FindManyAsync(DbSession s, IReadOnlyCollection<string> ids) =>
         s.QueryAsync<PortalUser>($"{Select} WHERE {s.Dialect.In("id", "ids")}", new { ids = ids.ToArray() }).ContinueWith(t => t.Result.ToList());
 
+    public Task<PortalUser?> FindByIdAsync(DbSession s, string id) =>
+        s.QuerySingleOrDefaultAsync<PortalUser>($"{Select} WHERE id = @id", new { id });
+
+    public async Task<List<string>> RolesAsync(DbSession s, string userId) =>
+        (await s.QueryAsync<string>("SELECT role FROM user_roles WHERE user_id = @userId ORDER BY role", new { userId })).ToList();
+
+    /// <summary>The roles of several accounts at once (the admin list), by user id.</summary>
+    public Task<Dictionary<string, List<string>>> RolesOfAsync(IReadOnlyCollection<string> userIds) =>
+        db.ReadAsync(async c => (await c.QueryAsync<(string UserId, string Role)>(
+                $"SELECT user_id, role FROM user_roles WHERE {db.Dialect.In("user_id", "userIds")} ORDER BY role",
+                new { userIds = userIds.ToArray() }))
+            .GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Select(r => r.Role).ToList()));
+
+    /// <summary>Saves what a person edits on their own profile, if nobody changed the account since it was read.</summary>
+    public async Task<bool> UpdateProfileAsync(DbSession s, PortalUser user)
+    {
+        var next = Guid.NewGuid().ToString("N");
+        var rows = await s.ExecuteAsync("""
+            UPDATE users SET display_name = @DisplayName, respondent_type = @RespondentType, organization = @Organization,
+                tax_code = @TaxCode, phone = @Phone, concurrency_stamp = @next
+            WHERE id = @Id AND concurrency_stamp = @ConcurrencyStamp
+            """, new { user.Id, user.DisplayName, user.RespondentType, user.Organization, user.TaxCode, user.Phone, user.ConcurrencyStamp, next });
+        if (rows == 1) user.ConcurrencyStamp = next;
+        return rows == 1;
+    }
+
+    // The administrator's changes renew the concurrency stamp, so a profile save based on an older read cannot undo them.
+    public Task SetAgencyAsync(DbSession s, string userId, string? agency) => s.ExecuteAsync(
+        "UPDATE users SET agency = @agency, concurrency_stamp = @next WHERE id = @userId", new { userId, agency, next = Guid.NewGuid().ToString("N") });
+
+    public Task ConfirmEmailAsync(DbSession s, string userId) => s.ExecuteAsync(
+        "UPDATE users SET email_confirmed = @yes, concurrency_stamp = @next WHERE id = @userId", new { userId, yes = true, next = Guid.NewGuid().ToString("N") });
+
+    public Task UnlockAsync(DbSession s, string userId) => s.ExecuteAsync(
+        "UPDATE users SET lockout_end = NULL, access_failed_count = 0, concurrency_stamp = @next WHERE id = @userId", new { userId, next = Guid.NewGuid().ToString("N") });
+
     public Task<List<string>> RolesAsync(string userId) =>
         db.ReadAsync(async c => (await c.QueryAsync<string>(
             "SELECT role FROM user_roles WHERE user_id = @userId ORDER BY role", new { userId })).ToList());

@@ -11,6 +11,7 @@ namespace RegLookup.Web.Accounts;
 public static class AccountServices
 {
     public const string LoginPath = "/account/login";
+    public const int MinPasswordLength = 8;
 
     /// <summary>Identity with cookie sign-in on the Dapper store, the authorization policies, and the shared key ring.</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services)
@@ -38,7 +39,7 @@ public static class AccountServices
             {
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedEmail = true;
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = MinPasswordLength;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -55,6 +56,9 @@ public static class AccountServices
         services.AddAntiforgery(o => o.Cookie.Name = "reglookup.af");
 
         services.AddSingleton<Notifier>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<AccountFlows>();
+        services.AddSingleton<UserAdministration>();
         services.AddAuthorization(Permissions.AddPolicies);
         services.AddSingleton<IAuthorizationHandler, ActionHandler>();
         return services;

@@ -84,5 +84,8 @@ public sealed class ActionHandler : AuthorizationHandler<ActionRequirement>
 public static class Actor
 {
     public static string Of(ClaimsPrincipal? user) =>
-        user is not null && Permissions.UserIdOf(user) is { } id ? $"user:{id}" : "system";
+        user is not null && Permissions.UserIdOf(user) is { } id ? User(id) : "system";
+
+    /// <summary>The name of a person acting on their own account before they are signed in (registering, confirming, resetting).</summary>
+    public static string User(string userId) => $"user:{userId}";
 }

@@ -3,16 +3,17 @@ using RegLookup.Data.Interchange;
 using RegLookup.Data.Migrations;
 using RegLookup.Data;
 using RegLookup.Indexing.Lifecycle;
+using RegLookup.Web.Accounts;
 
 namespace RegLookup.Web.Cli;
 
 /// <summary>
 /// The verbs of the web app's own executable (http-api.md): <c>import &lt;folder&gt; [--replace]</c>,
-/// <c>export &lt;folder&gt;</c>, <c>reindex</c>. They read the same configuration as the server.
+/// <c>export &lt;folder&gt;</c>, <c>reindex</c>, <c>grant-role &lt;email&gt; &lt;role&gt;</c>. They read the same configuration as the server.
 /// </summary>
 public static class CommandLine
 {
-    public static readonly string[] Verbs = ["import", "export", "reindex"];
+    public static readonly string[] Verbs = ["import", "export", "reindex", "grant-role"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -61,7 +62,7 @@ public static class CommandLine
             return 0;
         });
 
-        var root = new RootCommand("RegLookup — Cổng tham vấn và tra cứu quy định kinh doanh") { import, export, reindex };
+        var root = new RootCommand("RegLookup — Cổng tham vấn và tra cứu quy định kinh doanh") { import, export, reindex, GrantRoleCommand.Create(services, output, error) };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 

@@ -12,7 +12,7 @@ public static partial class PortalUsers
 {
     public const string Password = "Mật-khẩu-thử-2026";
 
-    public static async Task<PortalUser> CreateAsync(PortalFactory factory, string email, string displayName,
+    public static async Task<PortalUser> CreateAsync(WebApplicationFactory<Program> factory, string email, string displayName,
         string respondentType = "individual", string? organization = null, string? agency = null, params string[] roles)
     {
         using var scope = factory.Services.CreateScope();
@@ -28,11 +28,11 @@ public static partial class PortalUsers
     }
 
     /// <summary>A client that keeps cookies, like a browser, not yet signed in.</summary>
-    public static HttpClient Browser(PortalFactory factory) =>
+    public static HttpClient Browser(WebApplicationFactory<Program> factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Signs in through the login form (with its antiforgery token) and returns the signed-in browser.</summary>
-    public static async Task<HttpClient> SignInAsync(PortalFactory factory, string email, string password = Password)
+    public static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory, string email, string password = Password)
     {
         var browser = Browser(factory);
         var response = await PostFormAsync(browser, "/account/login", "login",
@@ -47,12 +47,17 @@ public static partial class PortalUsers
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, string? formName,
         Dictionary<string, string> fields, string? action = null)
     {
-        var page = await browser.GetStringAsync(path);
-        var token = AntiforgeryToken().Match(page);
-        if (!token.Success) throw new InvalidOperationException($"{path} has no antiforgery token");
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        fields["__RequestVerificationToken"] = AntiforgeryTokenOf(await browser.GetStringAsync(path), path);
         if (formName is not null) fields["_handler"] = formName;
         return await browser.PostAsync(action ?? path, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The antiforgery token of the first form on a page.</summary>
+    public static string AntiforgeryTokenOf(string page, string path)
+    {
+        var token = AntiforgeryToken().Match(page);
+        if (!token.Success) throw new InvalidOperationException($"{path} has no antiforgery token");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     private static void Check(IdentityResult result)
