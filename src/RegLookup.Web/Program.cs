@@ -30,6 +30,7 @@ builder.Services.AddRegLookupSearch();
 builder.Services.AddScoped<Labels>();
 builder.Services.AddSingleton<AgencyNames>();
 builder.Services.AddAccounts();
+builder.Services.AddWorkspace();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
@@ -57,6 +58,7 @@ app.MapCultureSwitch();
 app.MapRegulationApi();
 app.MapProposalApi();
 app.MapAccountEndpoints();
+app.MapSynthesisReports();
 app.MapOpenDataApi();
 app.MapOpenApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
