@@ -57,6 +57,8 @@ public sealed class ResponseService(
         if (found.Values.Any(c => !Permissions.Can(user, PortalAction.RespondToComment, c.ProposalAgency)))
             return new ResponseResult { Forbidden = true };
 
+        var onProposals = (await proposals.GetManyAsync(found.Values.Select(c => c.Comment.ProposalId).Distinct().ToList()))
+            .ToDictionary(p => p.Id, StringComparer.Ordinal);
         var response = new CommentResponse { Decision = decision!, Body = explanation, By = await ByAsync(user), At = DateTimeOffset.UtcNow };
         var saved = new List<string>();
         var skipped = new List<SkippedResponse>();
@@ -67,8 +69,7 @@ public sealed class ResponseService(
                 skipped.Add(new SkippedResponse(comment.Id, SkipReason.Gone, null));
                 continue;
             }
-            var proposal = await proposals.GetAsync(known.Comment.ProposalId);
-            var outcome = await RespondOneAsync(user, comment, proposal!, response);
+            var outcome = await RespondOneAsync(user, comment, onProposals[known.Comment.ProposalId], response);
             if (outcome is null) saved.Add(comment.Id);
             else skipped.Add(outcome);
         }

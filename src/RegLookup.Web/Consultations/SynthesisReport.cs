@@ -107,7 +107,7 @@ public sealed partial class SynthesisReportBuilder(WorkspaceStore workspace, Age
             Columns =
             [
                 new(text["Report.Number"], 6), new(text["Report.Author"], 20), new(text["Report.Organization"], 24),
-                new(text["Report.RespondentType"], 14), new(text["Report.Stance"], 15), new(text["Report.Comment"], 55),
+                new(text["Report.RespondentType"], 15), new(text["Report.Stance"], 16), new(text["Report.Comment"], 55),
                 new(text["Report.Decision"], 17), new(text["Report.Explanation"], 45), new(text["Report.Attachments"], 22),
             ],
             GroupHeader = text["Report.Group"],

@@ -14,6 +14,9 @@ public static class SynthesisReportDocx
     // A4 landscape in twentieths of a point, with 2 cm margins.
     private const int PageWidth = 16838, PageHeight = 11906, Margin = 1134;
     private const int TextWidth = PageWidth - 2 * Margin;
+    private const int MinColumn = 800;
+    // Tables in 11 pt, the body in 12 pt (half-points).
+    private const int TableFontSize = 22;
     private const string HeaderFill = "D9E2F3", GroupFill = "F2F2F2";
 
     public static byte[] Write(SynthesisReport report)
@@ -45,8 +48,7 @@ public static class SynthesisReportDocx
 
     private static Table CommentsTable(SynthesisReport report)
     {
-        var total = report.Columns.Sum(c => c.Width);
-        var widths = report.Columns.Select(c => (int)(TextWidth * c.Width / total)).ToList();
+        var widths = Apportion(report.Columns.Select(c => c.Width).ToList());
         var table = NewTable(widths);
         var header = new TableRow(new TableRowProperties(new TableHeader()));
         header.Append(report.Columns.Select((c, i) => Cell(c.Header, widths[i], bold: true, fill: HeaderFill)));
@@ -60,6 +62,16 @@ public static class SynthesisReportDocx
                 table.Append(new TableRow(row.Cells.Select((text, i) => Cell(text, widths[i]))));
         }
         return table;
+    }
+
+    /// <summary>The text width shared by the columns' Excel widths, no column narrower than a short word needs:
+    /// what the narrow ones gain, the others give up in proportion.</summary>
+    private static List<int> Apportion(IReadOnlyList<double> widths)
+    {
+        var narrow = widths.Select(w => TextWidth * w / widths.Sum() < MinColumn).ToList();
+        var rest = widths.Where((_, i) => !narrow[i]).Sum();
+        var left = TextWidth - MinColumn * narrow.Count(n => n);
+        return widths.Select((w, i) => narrow[i] ? MinColumn : (int)(left * w / rest)).ToList();
     }
 
     private static Table TallyTable(ReportTally tally)
@@ -92,7 +104,7 @@ public static class SynthesisReportDocx
         var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa });
         if (fill is not null) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill });
         var cell = new TableCell(properties);
-        cell.Append(text.Split('\n').Select(line => new Paragraph(TextRun(line, bold))));
+        cell.Append(text.Split('\n').Select(line => new Paragraph(TextRun(line, bold, TableFontSize))));
         return cell;
     }
 

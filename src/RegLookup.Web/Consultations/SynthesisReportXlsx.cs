@@ -57,8 +57,9 @@ public static class SynthesisReportXlsx
             foreach (var line in group.Rows)
             {
                 row++;
-                sheet.Cell(row, 1).SetValue(line.Number);
+                sheet.Cell(row, 1).SetValue(line.Number).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
                 for (var c = 1; c < width; c++) sheet.Cell(row, c + 1).SetValue(line.Cells[c]);
+                sheet.Row(row).Height = Height(line.Cells, report.Columns);
             }
         }
 
@@ -68,6 +69,19 @@ public static class SynthesisReportXlsx
         sheet.SheetView.FreezeRows(header);
         sheet.PageSetup.SetPaperSize(XLPaperSize.A4Paper).SetPageOrientation(XLPageOrientation.Landscape).FitToPages(1, 0);
         sheet.PageSetup.SetRowsToRepeatAtTop(header, header);
+    }
+
+    /// <summary>
+    /// The height in points that shows every wrapped line of the row. Excel only fits a row's height to wrapped text
+    /// when someone edits it, and measuring fonts needs GDI+ (not on Linux), so lines are counted at about 1.2
+    /// characters of proportional text per unit of column width.
+    /// </summary>
+    private static double Height(IReadOnlyList<string> cells, IReadOnlyList<ReportColumn> columns)
+    {
+        const double CharactersPerUnit = 1.2, PointsPerLine = 15, MaxHeight = 409;
+        var lines = cells.Select((text, i) => text.Split('\n')
+            .Sum(paragraph => Math.Max(1, (int)Math.Ceiling(paragraph.Length / (columns[i].Width * CharactersPerUnit))))).Max();
+        return Math.Min(MaxHeight, lines * PointsPerLine + 3);
     }
 
     private static void WriteTallies(IXLWorksheet sheet, SynthesisReport report)
