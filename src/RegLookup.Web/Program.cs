@@ -32,6 +32,7 @@ builder.Services.AddSingleton<AgencyNames>();
 builder.Services.AddAccounts();
 builder.Services.AddFollowing();
 builder.Services.AddSingleton<ProposalLifecycle>();
+builder.Services.AddWorkspace();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
@@ -61,6 +62,7 @@ app.MapRegulationApi();
 app.MapProposalApi();
 app.MapAccountEndpoints();
 app.MapFollowEndpoints();
+app.MapSynthesisReports();
 app.MapOpenDataApi();
 app.MapOpenApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -18,6 +18,7 @@ public static class PlatformServices
         services.AddSingleton<RegulationStore>();
         services.AddSingleton<ProposalStore>();
         services.AddSingleton<CommentStore>();
+        services.AddSingleton<WorkspaceStore>();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<DatasetStore>();
         services.AddSingleton<AuditLog>();
