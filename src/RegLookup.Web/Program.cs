@@ -30,6 +30,7 @@ builder.Services.AddRegLookupSearch();
 builder.Services.AddScoped<Labels>();
 builder.Services.AddSingleton<AgencyNames>();
 builder.Services.AddAccounts();
+builder.Services.AddComments();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
@@ -56,6 +57,7 @@ app.MapSearchApi();
 app.MapCultureSwitch();
 app.MapRegulationApi();
 app.MapProposalApi();
+app.MapCommentEndpoints();
 app.MapAccountEndpoints();
 app.MapOpenDataApi();
 app.MapOpenApi();
