@@ -13,11 +13,12 @@ public sealed class AttachmentStore(Database db)
         VALUES (@Id, @CommentId, @FileName, @ContentType, @SizeBytes, @Sha256, @content, @CreatedAt)
         """, new { info.Id, info.CommentId, info.FileName, info.ContentType, info.SizeBytes, info.Sha256, content, info.CreatedAt });
 
-    /// <summary>The attachments of every comment of a proposal (hidden comments' too: the caller shows what it may).</summary>
+    /// <summary>The attachments of every comment of a proposal in the order attached (hidden comments' too: the caller
+    /// shows what it may).</summary>
     public Task<List<AttachmentInfo>> ListByProposalAsync(string proposalId) =>
         db.ReadAsync(async c => (await c.QueryAsync<AttachmentInfo>($"""
             SELECT {Columns} FROM attachments a JOIN comments c ON c.id = a.comment_id
-            WHERE c.proposal_id = @proposalId ORDER BY a.comment_id, a.created_at, a.id
+            WHERE c.proposal_id = @proposalId ORDER BY a.comment_id, a.id
             """, new { proposalId })).ToList());
 
     public Task<AttachmentFile?> GetAsync(string id) =>

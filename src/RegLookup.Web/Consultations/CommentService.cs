@@ -86,9 +86,10 @@ public sealed class CommentService(Database db, CommentStore comments, Attachmen
             RespondentType = author.RespondentType, Stance = draft.Stance!, Body = draft.Body!.Trim(), CreatedAt = now,
         };
         await comments.InsertAsync(s, comment, userId);
-        var stored = files.Select(f => (Info: new AttachmentInfo
+        // Numbered after their comment, so that they list in the order they were attached.
+        var stored = files.Select((f, i) => (Info: new AttachmentInfo
         {
-            Id = NewId("a"), CommentId = comment.Id, FileName = AttachmentRules.SafeName(f.Name, f.ContentType), ContentType = f.ContentType,
+            Id = $"a{comment.Id[1..]}-{i + 1}", CommentId = comment.Id, FileName = AttachmentRules.SafeName(f.Name, f.ContentType), ContentType = f.ContentType,
             SizeBytes = f.Content.LongLength, Sha256 = Convert.ToHexStringLower(SHA256.HashData(f.Content)), CreatedAt = now,
         }, f.Content)).ToList();
         foreach (var (info, content) in stored) await attachments.AddAsync(s, info, content);
