@@ -33,6 +33,17 @@ public sealed class CommentStore(Database db)
         s.Changed(Entities.Comment, comment.Id);
     }
 
+    /// <summary>Records the drafter's response (tiếp thu, giải trình) to a comment.</summary>
+    public async Task<bool> RespondAsync(DbSession s, string id, CommentResponse response)
+    {
+        var rows = await s.ExecuteAsync("""
+            UPDATE comments SET response_decision = @Decision, response_body = @Body, response_by = @By, response_at = @At
+            WHERE id = @id
+            """, new { id, response.Decision, response.Body, response.By, response.At });
+        if (rows > 0) s.Changed(Entities.Comment, id);
+        return rows > 0;
+    }
+
     /// <summary>A comment written on the portal by a signed-in person.</summary>
     public async Task InsertAsync(DbSession s, Comment comment, string authorUserId)
     {
