@@ -15,6 +15,27 @@ public sealed record CommentNode(Comment Comment, IReadOnlyList<CommentNode> Rep
     /// <summary>How many comments this thread holds, this one included.</summary>
     public int Count => 1 + Replies.Sum(r => r.Count);
 
+    /// <summary>Cuts a proposal's threads into screens of at most <paramref name="maxThreads"/> threads and, past the
+    /// first thread of a screen, at most <paramref name="maxComments"/> comments: one screen of a long consultation
+    /// stays quick to render and read, however the discussion is shaped.</summary>
+    public static IReadOnlyList<Range> Screens(IReadOnlyList<CommentNode> threads, int maxThreads, int maxComments)
+    {
+        var screens = new List<Range>();
+        var (start, comments) = (0, 0);
+        for (var i = 0; i < threads.Count; i++)
+        {
+            var count = threads[i].Count;
+            if (i > start && (i - start == maxThreads || comments + count > maxComments))
+            {
+                screens.Add(start..i);
+                (start, comments) = (i, 0);
+            }
+            comments += count;
+        }
+        if (start < threads.Count) screens.Add(start..threads.Count);
+        return screens;
+    }
+
     public static IReadOnlyList<CommentNode> Nest(IReadOnlyList<Comment> comments) =>
         Nest(comments.Select(c => new ThreadComment { Comment = c }).ToList(), []);
 
