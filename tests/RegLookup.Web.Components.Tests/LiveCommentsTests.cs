@@ -24,6 +24,7 @@ public sealed class LiveCommentsTests(PortalData data) : PortalComponentTest(dat
         var seq = await new ChangeFeed(db).LatestSeqAsync();
         var cut = Render<LiveComments>(p => p.Add(x => x.ProposalId, proposalId).Add(x => x.AfterSeq, seq).Add(x => x.RenderedAt, renderedAt));
         Assert.Equal("polite", cut.Find(".live-comments").GetAttribute("aria-live"));
+        Assert.Equal("on", cut.Find(".live-comments").GetAttribute("data-live"));
         Assert.Empty(cut.FindAll(".live-item"));
 
         var comment = new Comment
@@ -60,6 +61,7 @@ public sealed class LiveCommentsTests(PortalData data) : PortalComponentTest(dat
         var cut = Render<LiveComments>(p => p.Add(x => x.ProposalId, "PA-BCT-XD-2026-01").Add(x => x.AfterSeq, 0L).Add(x => x.RenderedAt, DateTimeOffset.MinValue));
 
         Assert.Equal("polite", cut.Find(".live-comments").GetAttribute("aria-live"));
+        Assert.Equal("off", cut.Find(".live-comments").GetAttribute("data-live"));
         Assert.Empty(cut.FindAll(".live-item"));
     }
 }
