@@ -132,6 +132,25 @@ public class CommentWritingTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task The_edit_form_opens_with_the_comment_and_saves_it_marked_as_edited(DbEngine engine)
+    {
+        await using var portal = await CommentPortal.CreateAsync(engine);
+        var id = await portal.PostAsync(portal.Member, new CommentDraft { ProposalId = OpenId, Stance = "support", Body = "Viết vội, cần sửa" });
+        var member = await PortalUsers.SignInAsync(portal.Factory, MemberEmail);
+        var individual = await PortalUsers.SignInAsync(portal.Factory, IndividualEmail);
+
+        Assert.Contains($"edit={id}", await member.GetStringAsync(Page));
+        Assert.DoesNotContain($"edit={id}", await individual.GetStringAsync(Page));
+        Assert.Contains(">Viết vội, cần sửa</textarea>", await member.GetStringAsync($"{Page}?edit={id}"));
+        var saved = await SubmitAsync(member, $"{Page}?edit={id}", "comment-edit", new() { ["Comment.Stance"] = "amend", ["Comment.Body"] = "Đã viết lại cẩn thận" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var html = await portal.Factory.CreateClient().GetStringAsync(Page);
+        Assert.Contains("Đã viết lại cẩn thận", html);
+        Assert.Contains("(đã sửa ", html);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task A_sixth_post_within_a_minute_is_refused_and_allowed_a_minute_later(DbEngine engine)
     {
         await using var portal = await CommentPortal.CreateAsync(engine);
