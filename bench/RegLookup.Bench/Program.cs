@@ -120,7 +120,7 @@ thread.SetAction(async parse =>
             Command: `dotnet run -c Release --project bench/RegLookup.Bench -- thread --comments 2000 --clients 8 --seconds 15`
             (builds and starts the portal in Release on SQLite with seed-data, writes a proposal open for comment with N
             generated comments into its database (one in five starts a thread, replies nest up to eight levels, a quarter
-            answered), then keeps N clients requesting its page back to back over loopback; latency is until the whole
+            answered), then keeps the given number of clients requesting its page back to back over loopback; latency is until the whole
             HTML is read). A screen holds up to 20 threads and, past its first thread, up to 60 comments; "more" pages are
             `?threads=2`, `?threads=3`, …
 
