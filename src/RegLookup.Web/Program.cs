@@ -33,6 +33,7 @@ builder.Services.AddAccounts();
 builder.Services.AddFollowing();
 builder.Services.AddSingleton<ProposalLifecycle>();
 builder.Services.AddWorkspace();
+builder.Services.AddComments();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
@@ -60,6 +61,7 @@ app.MapSearchApi();
 app.MapCultureSwitch();
 app.MapRegulationApi();
 app.MapProposalApi();
+app.MapCommentEndpoints();
 app.MapAccountEndpoints();
 app.MapFollowEndpoints();
 app.MapSynthesisReports();

@@ -21,6 +21,9 @@ public sealed class PortalServer : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The portal's SQLite file, for tests that write as another web node would.</summary>
+    public string DatabaseFile => Path.Combine(_dataPath, "portal.db");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataPath);
@@ -39,7 +42,7 @@ public sealed class PortalServer : IAsyncLifetime
         // blazor.web.js are served from their build locations, as under `dotnet run`; the bin folder has no wwwroot, and
         // in Production they would come back as empty 200 responses.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__RegLookup"] = $"Data Source={Path.Combine(_dataPath, "portal.db")}";
+        start.Environment["ConnectionStrings__RegLookup"] = $"Data Source={DatabaseFile}";
         start.Environment["RegLookup__DataPath"] = _dataPath;
         start.Environment["RegLookup__SeedPath"] = RepoPaths.SeedData;
 

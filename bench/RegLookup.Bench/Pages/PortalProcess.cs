@@ -18,6 +18,9 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The portal's data folder (its SQLite database is reglookup.db there).</summary>
+    public string DataFolder => _data.FullName;
+
     public static async Task<PortalProcess> StartAsync(string repo)
     {
         var build = Process.Start("dotnet", ["build", "-c", "Release", "-v", "q", "--nologo", Path.Combine(repo, "src", "RegLookup.Web")])!;

@@ -27,6 +27,10 @@ public sealed class IndexFollower(SearchIndex index, Database db)
     public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(5);
     public IProgress<string>? Progress { get; init; }
 
+    /// <summary>Raised on the follower's thread once a batch of changes is searchable, so that a node can tell the
+    /// people viewing a record that it changed without polling the database itself. Handlers must return quickly.</summary>
+    public event Action<IReadOnlyList<Change>>? ChangesApplied;
+
     /// <summary>Opens the index, or builds it from the database when it is missing or unreadable.</summary>
     public async Task StartAsync(CancellationToken ct = default)
     {
@@ -77,6 +81,7 @@ public sealed class IndexFollower(SearchIndex index, Database db)
             await ApplyAsync(changes);
             index.Position = changes[^1].Seq;
             index.Refresh();
+            ChangesApplied?.Invoke(changes);
         }
         return total;
     }

@@ -2,17 +2,65 @@ using RegLookup.Data.Model;
 
 namespace RegLookup.Web.Consultations;
 
-/// <summary>A comment with its replies, for rendering a thread.</summary>
+/// <summary>A comment with its replies, its files and what the portal knows of it, for rendering a thread.</summary>
 public sealed record CommentNode(Comment Comment, IReadOnlyList<CommentNode> Replies)
 {
+    /// <summary>The account that wrote it (portal comments only): never rendered, it decides who may edit.</summary>
+    public string? AuthorUserId { get; init; }
+    public DateTimeOffset? EditedAt { get; init; }
+    /// <summary>Set only in a moderator's view: public threads never contain hidden comments.</summary>
+    public Moderation? Hidden { get; init; }
+    public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
+
+    /// <summary>How many comments this thread holds, this one included.</summary>
+    public int Count => 1 + Replies.Sum(r => r.Count);
+
+    /// <summary>Cuts a proposal's threads into screens of at most <paramref name="maxThreads"/> threads and, past the
+    /// first thread of a screen, at most <paramref name="maxComments"/> comments: one screen of a long consultation
+    /// stays quick to render and read, however the discussion is shaped.</summary>
+    public static IReadOnlyList<Range> Screens(IReadOnlyList<CommentNode> threads, int maxThreads, int maxComments)
+    {
+        var screens = new List<Range>();
+        var (start, comments) = (0, 0);
+        for (var i = 0; i < threads.Count; i++)
+        {
+            var count = threads[i].Count;
+            if (i > start && (i - start == maxThreads || comments + count > maxComments))
+            {
+                screens.Add(start..i);
+                (start, comments) = (i, 0);
+            }
+            comments += count;
+        }
+        if (start < threads.Count) screens.Add(start..threads.Count);
+        return screens;
+    }
+
+    public static IReadOnlyList<CommentNode> Nest(IReadOnlyList<Comment> comments) =>
+        Nest(comments.Select(c => new ThreadComment { Comment = c }).ToList(), []);
+
     /// <summary>Nests a proposal's comments (oldest first) under their parents; a reply whose parent is missing
     /// stays at the top level rather than disappearing.</summary>
-    public static IReadOnlyList<CommentNode> Nest(IReadOnlyList<Comment> comments)
+    public static IReadOnlyList<CommentNode> Nest(IReadOnlyList<ThreadComment> comments, IReadOnlyCollection<AttachmentInfo> attachments)
     {
-        var ids = comments.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var children = comments.Where(c => c.ParentId is not null && ids.Contains(c.ParentId))
-            .ToLookup(c => c.ParentId!, StringComparer.Ordinal);
-        CommentNode Build(Comment c) => new(c, children[c.Id].Select(Build).ToList());
-        return comments.Where(c => c.ParentId is null || !ids.Contains(c.ParentId)).Select(Build).ToList();
+        var ids = comments.Select(c => c.Comment.Id).ToHashSet(StringComparer.Ordinal);
+        var children = comments.Where(c => c.Comment.ParentId is not null && ids.Contains(c.Comment.ParentId))
+            .ToLookup(c => c.Comment.ParentId!, StringComparer.Ordinal);
+        var files = attachments.ToLookup(a => a.CommentId, StringComparer.Ordinal);
+        CommentNode Build(ThreadComment c) => new(c.Comment, children[c.Comment.Id].Select(Build).ToList())
+        {
+            AuthorUserId = c.AuthorUserId, EditedAt = c.EditedAt, Hidden = c.Hidden, Attachments = files[c.Comment.Id].ToList(),
+        };
+        return comments.Where(c => c.Comment.ParentId is null || !ids.Contains(c.Comment.ParentId)).Select(Build).ToList();
+    }
+}
+
+/// <summary>Reads a proposal's thread as it is shown: the public's (hidden comments left out) or a moderator's.</summary>
+public sealed class CommentThreadReader(Data.Stores.CommentStore comments, Data.Stores.AttachmentStore attachments)
+{
+    public async Task<IReadOnlyList<CommentNode>> ReadAsync(string proposalId, bool includeHidden)
+    {
+        var thread = await comments.ListThreadAsync(proposalId, includeHidden);
+        return CommentNode.Nest(thread, thread.Count == 0 ? [] : await attachments.ListByProposalAsync(proposalId));
     }
 }

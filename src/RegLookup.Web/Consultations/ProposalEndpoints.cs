@@ -11,19 +11,30 @@ public static class ProposalEndpoints
     public sealed record Window(DateOnly? OpensOn, DateOnly? ClosesOn, bool IsOpen);
     public sealed record ProposalView(Proposal Proposal, IReadOnlyList<TargetView> Targets, Window Window);
 
-    /// <summary>A comment as the public sees it, with its replies nested (no e-mail, phone or tax code ever).</summary>
+    /// <summary>A comment as the public sees it, with its files and replies nested (no e-mail, phone or tax code ever).</summary>
     public sealed record CommentView(string Id, string? ParentId, string? RegulationId, string Author, string? Organization,
-        string RespondentType, string Stance, string Body, DateTimeOffset CreatedAt, CommentResponse? Response, IReadOnlyList<CommentView> Replies)
+        string RespondentType, string Stance, string Body, DateTimeOffset CreatedAt, CommentResponse? Response, IReadOnlyList<CommentView> Replies,
+        DateTimeOffset? EditedAt, IReadOnlyList<AttachmentView> Attachments)
     {
         public static CommentView From(CommentNode n) => new(n.Comment.Id, n.Comment.ParentId, n.Comment.RegulationId, n.Comment.Author,
             n.Comment.Organization, n.Comment.RespondentType, n.Comment.Stance, n.Comment.Body, n.Comment.CreatedAt, n.Comment.Response,
-            n.Replies.Select(From).ToList());
+            n.Replies.Select(From).ToList(), n.EditedAt, n.Attachments.Select(AttachmentView.From).ToList());
+    }
+
+    public sealed record AttachmentView(string Id, string FileName, string ContentType, long SizeBytes, string Url)
+    {
+        public static AttachmentView From(AttachmentInfo a) => new(a.Id, a.FileName, a.ContentType, a.SizeBytes, CommentEndpoints.AttachmentUrl(a.Id));
     }
 
     /// <summary>Today in Vietnam, the day consultation windows are reckoned in.</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.Add(Vocabulary.VietnamOffset));
+    public static DateOnly Today => DayOf(DateTimeOffset.UtcNow);
 
-    public static bool IsOpen(Proposal p) => p.Status == "consultation" && p.OpensOn <= Today && Today <= p.ClosesOn;
+    /// <summary>The day in Vietnam of an instant.</summary>
+    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Vocabulary.VietnamOffset).DateTime);
+
+    public static bool IsOpen(Proposal p) => IsOpen(p, Today);
+
+    public static bool IsOpen(Proposal p, DateOnly today) => p.Status == "consultation" && p.OpensOn <= today && today <= p.ClosesOn;
 
     /// <summary><c>GET /api/proposals/{id}</c> and <c>GET /api/proposals/{id}/comments</c>.</summary>
     public static void MapProposalApi(this IEndpointRouteBuilder app)
@@ -43,10 +54,10 @@ public static class ProposalEndpoints
         .WithSummary("One proposal with its targets and consultation window")
         .Produces<ProposalView>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/{id}/comments", async (string id, ProposalStore proposals, CommentStore comments, IStringLocalizer<Messages> text) =>
+        api.MapGet("/{id}/comments", async (string id, ProposalStore proposals, CommentThreadReader threads, IStringLocalizer<Messages> text) =>
         {
             if (await proposals.GetAsync(id) is not { IsPublic: true }) return PublicData.NotFound(text, "proposal", id);
-            return Results.Ok(CommentNode.Nest(await comments.ListByProposalAsync(id)).Select(CommentView.From).ToList());
+            return Results.Ok((await threads.ReadAsync(id, includeHidden: false)).Select(CommentView.From).ToList());
         })
         .WithSummary("The visible comment threads of a proposal, nested, with responses")
         .Produces<List<CommentView>>().ProducesProblem(StatusCodes.Status404NotFound);
