@@ -39,7 +39,7 @@ public class DrafterFlowTests(PortalServer server, ChromiumBrowser chromium) : B
         await form.GetByRole(AriaRole.Button, new() { Name = "Gửi ý kiến" }).ClickAsync();
         await Expect(member.Locator("#comments [role=status]")).ToHaveTextAsync("Đã gửi ý kiến của bạn.");
 
-        var drafter = await SignInAsync(Drafter, $"/workspace?proposal={Proposal}&state=unanswered");
+        var drafter = await SignInAsync(Drafter, $"/workspace?proposal={Proposal}");
         var item = drafter.Locator(".workspace-item", new() { HasText = CommentText });
         await Expect(item).ToHaveCountAsync(1);
         await item.Locator("summary").ClickAsync();
