@@ -69,4 +69,18 @@ public class StatsStoreTests
         Assert.Equal(before.Item1, await stats.ProposalsByStatusAsync());
         Assert.Equal(before.Item2, await stats.ProposalSavingsAsync(Period.All));
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_hidden_comment_is_not_counted(DbEngine engine)
+    {
+        await using var t = await LoadedAsync(engine);
+        var stats = new StatsStore(t.Db);
+        var before = (await stats.CommentsByAsync(CommentColumn.Stance, Period.All)).Sum(c => c.Count);
+
+        await t.Db.WriteAsync(s => s.ExecuteAsync(
+            "UPDATE comments SET hidden_at = @now, hidden_reason = 'Quảng cáo' WHERE id = (SELECT MIN(id) FROM comments)",
+            new { now = DateTimeOffset.UtcNow }));
+
+        Assert.Equal(before - 1, (await stats.CommentsByAsync(CommentColumn.Stance, Period.All)).Sum(c => c.Count));
+    }
 }

@@ -69,7 +69,7 @@ public sealed class StatsStore(Database db)
             SELECT {(column == CommentColumn.RespondentType ? "c.respondent_type" : column == CommentColumn.Stance ? "c.stance" : "c.proposal_id")} AS value,
                    COUNT(*) AS count
             FROM comments c JOIN proposals p ON p.id = c.proposal_id
-            WHERE (@agency IS NULL OR p.agency = @agency)
+            WHERE (@agency IS NULL OR p.agency = @agency) AND c.hidden_at IS NULL
               {period.Between("c.created_at")}
             GROUP BY 1 ORDER BY count DESC, value
             """, new { agency, From = period.FromTime, To = period.ToTime })).ToList());
@@ -78,7 +78,7 @@ public sealed class StatsStore(Database db)
         db.ReadAsync(async c => (await c.QueryAsync<ResponseTime>($"""
             SELECT c.created_at, c.response_at
             FROM comments c JOIN proposals p ON p.id = c.proposal_id
-            WHERE (@agency IS NULL OR p.agency = @agency) {period.Between("c.created_at")}
+            WHERE (@agency IS NULL OR p.agency = @agency) AND c.hidden_at IS NULL {period.Between("c.created_at")}
             """, new { agency, From = period.FromTime, To = period.ToTime })).ToList());
 
     /// <summary>Proposals whose consultation opened in the period, by status, with their estimated savings.</summary>

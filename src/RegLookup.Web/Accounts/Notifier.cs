@@ -29,7 +29,7 @@ public sealed class Notifier(NotificationStore notifications, OutboxStore outbox
     /// of the proposal (and of the regulation the comment is about) as a new comment — nobody twice.</summary>
     public async Task CommentPostedAsync(DbSession s, Comment comment, Proposal proposal, string? actorUserId, string? parentAuthorUserId)
     {
-        var url = $"/proposals/{Uri.EscapeDataString(proposal.Id)}#{comment.Id}";
+        var url = CommentUrl(proposal, comment);
         if (parentAuthorUserId is not null && parentAuthorUserId != actorUserId)
             await ToUserAsync(s, parentAuthorUserId, NotificationKinds.Reply, Entities.Comment, comment.Id, proposal.Title, url);
         var followed = new List<(string, string)> { (Entities.Proposal, proposal.Id) };
@@ -41,7 +41,7 @@ public sealed class Notifier(NotificationStore notifications, OutboxStore outbox
 
     public async Task ResponseRecordedAsync(DbSession s, Comment comment, Proposal proposal, string? actorUserId, string? commentAuthorUserId)
     {
-        var url = $"/proposals/{Uri.EscapeDataString(proposal.Id)}#{comment.Id}";
+        var url = CommentUrl(proposal, comment);
         if (commentAuthorUserId is not null && commentAuthorUserId != actorUserId)
             await ToUserAsync(s, commentAuthorUserId, NotificationKinds.Response, Entities.Comment, comment.Id, proposal.Title, url);
     }
@@ -67,6 +67,10 @@ public sealed class Notifier(NotificationStore notifications, OutboxStore outbox
             Entities.Regulation, regulation.Id, regulation.Title, url);
         await EmailAsync(s, told, NotificationKinds.RegulationChanged, regulation.Title, url);
     }
+
+    /// <summary>?comment= opens the screen of a long thread that holds the comment; the fragment scrolls to it.</summary>
+    private static string CommentUrl(Proposal proposal, Comment comment) =>
+        $"/proposals/{Uri.EscapeDataString(proposal.Id)}?comment={Uri.EscapeDataString(comment.Id)}#{comment.Id}";
 
     private async Task ToUserAsync(DbSession s, string userId, string kind, string entity, string entityId, string title, string url)
     {

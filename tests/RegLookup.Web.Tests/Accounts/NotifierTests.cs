@@ -39,7 +39,7 @@ public class NotifierTests
         Assert.Empty(await world.ToldAsync(agencyFollower)); // an agency's followers hear of its proposals' changes, not every comment
         var told = Assert.Single(await world.Notifications.ListAsync(proposalFollower.Id));
         Assert.Equal("Phương án cắt giảm điều kiện kinh doanh xăng dầu", told.Title);
-        Assert.Equal($"/proposals/{ProposalId}#c-notify-1", told.Url);
+        Assert.Equal($"/proposals/{ProposalId}?comment=c-notify-1#c-notify-1", told.Url);
         Assert.Null(told.ReadAt);
     }
 
@@ -112,7 +112,7 @@ public class NotifierTests
 
         var mail = Assert.Single(await world.Outbox.ListToAsync(confirmed.Email));
         Assert.Equal("[Cổng tham vấn] Có ý kiến góp ý mới: Phương án cắt giảm điều kiện kinh doanh xăng dầu", mail.Subject);
-        Assert.Contains($"https://tham-van.example.vn/proposals/{ProposalId}#c-notify-3", mail.Body);
+        Assert.Contains($"https://tham-van.example.vn/proposals/{ProposalId}?comment=c-notify-3#c-notify-3", mail.Body);
         Assert.Empty(await world.Outbox.ListToAsync(unconfirmed.Email));
         Assert.Single(await world.ToldAsync(unconfirmed)); // still told in the portal
     }
