@@ -27,7 +27,7 @@ public sealed record FollowedItem
 }
 
 /// <summary>Follows and in-app notifications. Fan-out happens inside the transaction of the change it reports.</summary>
-public sealed class NotificationStore(Database db)
+public sealed class NotificationStore(Database db, AuditLog audit)
 {
     /// <summary>The kinds of record a person may follow, and how to tell that one exists.</summary>
     private static readonly Dictionary<string, string> ExistsSql = new()
@@ -49,18 +49,23 @@ public sealed class NotificationStore(Database db)
         await db.WriteAsync(async s =>
         {
             found = await s.QuerySingleOrDefaultAsync<long>(exists, new { entityId }) > 0;
-            if (found)
-                await s.ExecuteAsync("""
-                    INSERT INTO follows (user_id, entity, entity_id, created_at) VALUES (@userId, @entity, @entityId, @now)
-                    ON CONFLICT DO NOTHING
-                    """, new { userId, entity, entityId, now = DateTimeOffset.UtcNow });
+            if (!found) return;
+            await s.ExecuteAsync("""
+                INSERT INTO follows (user_id, entity, entity_id, created_at) VALUES (@userId, @entity, @entityId, @now)
+                ON CONFLICT DO NOTHING
+                """, new { userId, entity, entityId, now = DateTimeOffset.UtcNow });
+            await audit.AppendAsync(s, $"user:{userId}", "follow", entity, entityId, null, new { userId });
         });
         return found;
     }
 
     /// <summary>Stops following; works for a record that no longer exists too.</summary>
-    public Task UnfollowAsync(string userId, string entity, string entityId) => db.WriteAsync(s => s.ExecuteAsync(
-        "DELETE FROM follows WHERE user_id = @userId AND entity = @entity AND entity_id = @entityId", new { userId, entity, entityId }));
+    public Task UnfollowAsync(string userId, string entity, string entityId) => db.WriteAsync(async s =>
+    {
+        if (await s.ExecuteAsync("DELETE FROM follows WHERE user_id = @userId AND entity = @entity AND entity_id = @entityId",
+                new { userId, entity, entityId }) > 0)
+            await audit.AppendAsync(s, $"user:{userId}", "unfollow", entity, entityId, new { userId }, null);
+    });
 
     public Task<bool> FollowsAsync(string userId, string entity, string entityId) => db.ReadAsync(async c => await c.ExecuteScalarAsync<long>(
         "SELECT COUNT(*) FROM follows WHERE user_id = @userId AND entity = @entity AND entity_id = @entityId", new { userId, entity, entityId }) > 0);

@@ -49,6 +49,8 @@ public partial class FollowTests
         Assert.Equal(
             [(Entities.Agency, "BCT"), (Entities.Proposal, ProposalId), (Entities.Sector, "Xăng dầu")],
             (await follows.FollowedByAsync(user!.Id)).Select(f => (f.Entity, f.EntityId)).Order());
+        Assert.Equal(["follow", "unfollow"], (await portal.Services.GetRequiredService<AuditLog>()
+            .ListForAsync(Entities.Regulation, "BCT-XD-0001")).Where(e => e.Actor == $"user:{user.Id}").Select(e => e.Action));
     }
 
     [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
@@ -110,7 +112,7 @@ public partial class FollowTests
         var list = await browser.GetStringAsync("/account/notifications");
         Assert.Equal(2, Regex.Count(list, "class=\"notification unread\""));
         Assert.Contains("Ý kiến góp ý mới", list);
-        Assert.Contains($"href=\"/proposals/{ProposalId}#c-follow-2\">Phương án cắt giảm điều kiện kinh doanh xăng dầu</a>", list);
+        Assert.Contains($"href=\"/proposals/{ProposalId}?comment=c-follow-2#c-follow-2\">Phương án cắt giảm điều kiện kinh doanh xăng dầu</a>", list);
         Assert.Contains("New comment", await browser.GetStringAsync("/account/notifications?culture=en"));
 
         var marked = await SubmitFormAsync(browser, "/account/notifications", FollowEndpoints.MarkReadPath);

@@ -143,7 +143,7 @@ public class NotifierTests
         {
             _t = t;
             Proposal = proposal;
-            Notifications = new NotificationStore(t.Db);
+            Notifications = new NotificationStore(t.Db, new AuditLog(t.Db));
             Outbox = new OutboxStore(t.Db);
             Comments = new CommentStore(t.Db);
             Users = new UserStore(t.Db);

@@ -62,7 +62,7 @@ public class CommentWritingTests
 
         var audit = await new AuditLog(portal.Db).ListForAsync(Entities.Comment, reply.Comment.Id);
         Assert.Equal(("comment.reply", $"user:{portal.Individual.Id}"), (audit.Single().Action, audit.Single().Actor));
-        var told = await new NotificationStore(portal.Db).ListAsync(portal.Member.Id);
+        var told = await new NotificationStore(portal.Db, new AuditLog(portal.Db)).ListAsync(portal.Member.Id);
         Assert.Equal(("reply", reply.Comment.Id), (told.Single().Kind, told.Single().EntityId));
     }
 
@@ -279,7 +279,7 @@ public class CommentWritingTests
         Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
         var replies = (await new CommentStore(portal.Db).ListByProposalAsync(OpenId)).Where(c => c.ParentId == parent).ToList();
         Assert.Equal(12, replies.Count);
-        Assert.Equal(12, (await new NotificationStore(portal.Db).ListAsync(portal.Member.Id)).Count);
+        Assert.Equal(12, (await new NotificationStore(portal.Db, new AuditLog(portal.Db)).ListAsync(portal.Member.Id)).Count);
         foreach (var reply in replies)
             Assert.Single(await new AuditLog(portal.Db).ListForAsync(Entities.Comment, reply.Id));
     }
