@@ -22,27 +22,14 @@ public sealed class AttachmentStore(Database db)
             """, new { proposalId })).ToList());
 
     public Task<AttachmentFile?> GetAsync(string id) =>
-        db.ReadAsync(async c =>
-        {
-            var row = await c.QuerySingleOrDefaultAsync<FileRow>($"""
+        db.ReadAsync(async c => (await c.QueryAsync<AttachmentInfo, FileExtras, AttachmentFile>($"""
                 SELECT {Columns}, a.content, c.hidden_at FROM attachments a JOIN comments c ON c.id = a.comment_id WHERE a.id = @id
-                """, new { id });
-            return row is null ? null : new AttachmentFile(new AttachmentInfo
-            {
-                Id = row.Id, CommentId = row.CommentId, FileName = row.FileName, ContentType = row.ContentType,
-                SizeBytes = row.SizeBytes, Sha256 = row.Sha256, CreatedAt = row.CreatedAt,
-            }, row.Content, row.HiddenAt is not null);
-        });
+                """, (info, extras) => new AttachmentFile(info, extras.Content, extras.HiddenAt is not null),
+                new { id }, splitOn: "content")).SingleOrDefault());
 
-    private sealed record FileRow
+    /// <summary>What a download needs beyond <see cref="AttachmentInfo"/>: the bytes and whether the comment is hidden.</summary>
+    private sealed record FileExtras
     {
-        public required string Id { get; init; }
-        public required string CommentId { get; init; }
-        public required string FileName { get; init; }
-        public required string ContentType { get; init; }
-        public long SizeBytes { get; init; }
-        public required string Sha256 { get; init; }
-        public DateTimeOffset CreatedAt { get; init; }
         public required byte[] Content { get; init; }
         public DateTimeOffset? HiddenAt { get; init; }
     }

@@ -61,8 +61,8 @@ public sealed class UserStore(Database db)
             ORDER BY created_at DESC, id LIMIT @take
             """, new { pattern = string.IsNullOrWhiteSpace(text) ? null : $"%{text.Trim().ToLowerInvariant()}%", take })).ToList());
 
-    public Task<List<PortalUser>> FindManyAsync(DbSession s, IReadOnlyCollection<string> ids) =>
-        s.QueryAsync<PortalUser>($"{Select} WHERE {s.Dialect.In("id", "ids")}", new { ids = ids.ToArray() }).ContinueWith(t => t.Result.ToList());
+    public async Task<List<PortalUser>> FindManyAsync(DbSession s, IReadOnlyCollection<string> ids) =>
+        (await s.QueryAsync<PortalUser>($"{Select} WHERE {s.Dialect.In("id", "ids")}", new { ids = ids.ToArray() })).ToList();
 
     public Task<PortalUser?> FindByIdAsync(DbSession s, string id) =>
         s.QuerySingleOrDefaultAsync<PortalUser>($"{Select} WHERE id = @id", new { id });

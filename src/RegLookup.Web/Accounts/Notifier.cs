@@ -34,9 +34,8 @@ public sealed class Notifier(NotificationStore notifications, OutboxStore outbox
             await ToUserAsync(s, parentAuthorUserId, NotificationKinds.Reply, Entities.Comment, comment.Id, proposal.Title, url);
         var followed = new List<(string, string)> { (Entities.Proposal, proposal.Id) };
         if (comment.RegulationId is not null) followed.Add((Entities.Regulation, comment.RegulationId));
-        var told = await notifications.NotifyFollowersAsync(s, followed, [actorUserId, parentAuthorUserId],
-            NotificationKinds.NewComment, Entities.Comment, comment.Id, proposal.Title, url);
-        await EmailAsync(s, told, NotificationKinds.NewComment, proposal.Title, url);
+        await ToFollowersAsync(s, followed, [actorUserId, parentAuthorUserId], NotificationKinds.NewComment,
+            Entities.Comment, comment.Id, proposal.Title, url);
     }
 
     public async Task ResponseRecordedAsync(DbSession s, Comment comment, Proposal proposal, string? actorUserId, string? commentAuthorUserId)
@@ -53,8 +52,7 @@ public sealed class Notifier(NotificationStore notifications, OutboxStore outbox
         var followed = new List<(string, string)> { (Entities.Proposal, proposal.Id), (Entities.Agency, proposal.Agency) };
         followed.AddRange(targets.Select(r => (Entities.Regulation, r.Id)));
         followed.AddRange(targets.Where(r => r.Sector is not null).Select(r => (Entities.Sector, r.Sector!)));
-        var told = await notifications.NotifyFollowersAsync(s, followed, [actorUserId], kind, Entities.Proposal, proposal.Id, proposal.Title, url);
-        await EmailAsync(s, told, kind, proposal.Title, url);
+        await ToFollowersAsync(s, followed, [actorUserId], kind, Entities.Proposal, proposal.Id, proposal.Title, url);
     }
 
     /// <summary>A regulation changed status (cut or simplified when a proposal is implemented).</summary>
@@ -63,14 +61,20 @@ public sealed class Notifier(NotificationStore notifications, OutboxStore outbox
         var url = $"/regulations/{Uri.EscapeDataString(regulation.Id)}";
         var followed = new List<(string, string)> { (Entities.Regulation, regulation.Id), (Entities.Agency, regulation.Agency) };
         if (regulation.Sector is not null) followed.Add((Entities.Sector, regulation.Sector));
-        var told = await notifications.NotifyFollowersAsync(s, followed, [actorUserId], NotificationKinds.RegulationChanged,
+        await ToFollowersAsync(s, followed, [actorUserId], NotificationKinds.RegulationChanged,
             Entities.Regulation, regulation.Id, regulation.Title, url);
-        await EmailAsync(s, told, NotificationKinds.RegulationChanged, regulation.Title, url);
     }
 
     /// <summary>?comment= opens the screen of a long thread that holds the comment; the fragment scrolls to it.</summary>
     private static string CommentUrl(Proposal proposal, Comment comment) =>
         $"/proposals/{Uri.EscapeDataString(proposal.Id)}?comment={Uri.EscapeDataString(comment.Id)}#{comment.Id}";
+
+    private async Task ToFollowersAsync(DbSession s, IReadOnlyCollection<(string, string)> followed, IReadOnlyCollection<string?> except,
+        string kind, string entity, string entityId, string title, string url)
+    {
+        var told = await notifications.NotifyFollowersAsync(s, followed, except, kind, entity, entityId, title, url);
+        await EmailAsync(s, told, kind, title, url);
+    }
 
     private async Task ToUserAsync(DbSession s, string userId, string kind, string entity, string entityId, string title, string url)
     {
