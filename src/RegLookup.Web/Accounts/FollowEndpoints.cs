@@ -30,7 +30,15 @@ public static class FollowEndpoints
         return services;
     }
 
-    public sealed record FollowForm(string? Entity, string? Id, string? Action, string? ReturnUrl);
+    /// <summary>The follow form's fields; settable properties, so a post that leaves one out is judged by the endpoint
+    /// (a clear refusal, or the record's own page as the way back) instead of failing to bind with a bare 400.</summary>
+    public sealed class FollowForm
+    {
+        public string? Entity { get; set; }
+        public string? Id { get; set; }
+        public string? Action { get; set; }
+        public string? ReturnUrl { get; set; }
+    }
 
     public static void MapFollowEndpoints(this IEndpointRouteBuilder app)
     {

@@ -146,6 +146,28 @@ public partial class FollowTests
     }
 
     /// <summary>Submits the page's follow (or unfollow) form as a browser would, with the fields the page rendered.</summary>
+    [Fact]
+    public async Task A_follow_post_without_its_optional_fields_is_judged_not_refused_by_binding()
+    {
+        await using var portal = await PortalFactory.CreateAsync(DbEngine.Sqlite);
+        await portal.ReadyClientAsync();
+        await PortalUsers.CreateAsync(portal, "binh.pham@example.vn", "Phạm Thanh Bình");
+        var browser = await PortalUsers.SignInAsync(portal, "binh.pham@example.vn");
+
+        var followed = await PortalUsers.PostFormAsync(browser, "/regulations/BCT-XD-0001", null,
+            new() { ["entity"] = "regulation", ["id"] = "BCT-XD-0001", ["action"] = "follow" }, "/follows");
+        Assert.Equal(HttpStatusCode.Redirect, followed.StatusCode);
+        Assert.Equal("/regulations/BCT-XD-0001", followed.Headers.Location?.OriginalString);
+
+        var noAction = await PortalUsers.PostFormAsync(browser, "/regulations/BCT-XD-0001", null,
+            new() { ["entity"] = "regulation", ["id"] = "BCT-XD-0002" }, "/follows");
+        Assert.Equal(HttpStatusCode.Redirect, noAction.StatusCode);
+        Assert.Contains("refused=1", noAction.Headers.Location?.OriginalString);
+        var follows = portal.Services.GetRequiredService<NotificationStore>();
+        var user = await portal.Services.GetRequiredService<UserStore>().FindByNormalizedEmailAsync("BINH.PHAM@EXAMPLE.VN");
+        Assert.Equal([(Entities.Regulation, "BCT-XD-0001")], (await follows.FollowedByAsync(user!.Id)).Select(f => (f.Entity, f.EntityId)));
+    }
+
     private static Task<HttpResponseMessage> SubmitFollowFormAsync(HttpClient browser, string page) =>
         SubmitFormAsync(browser, page, FollowEndpoints.FollowPath);
 
