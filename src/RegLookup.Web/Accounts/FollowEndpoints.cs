@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using RegLookup.Data.Stores;
 
+using RegLookup.Web.Platform;
+
 namespace RegLookup.Web.Accounts;
 
 /// <summary>
@@ -44,8 +46,7 @@ public static class FollowEndpoints
     {
         app.MapPost(FollowPath, async ([FromForm] FollowForm form, HttpContext http, NotificationStore follows) =>
             {
-                var back = FollowTargets.IsLocal(form.ReturnUrl) ? form.ReturnUrl!
-                    : form is { Entity: { } e, Id: { } i } ? FollowTargets.Url(e, i) : "/";
+                var back = LocalUrls.LocalOr(form.ReturnUrl, form is { Entity: { } e, Id: { } i } ? FollowTargets.Url(e, i) : "/");
                 // Signing in first is the answer to an anonymous click, then back to the page to click again.
                 if (Permissions.UserIdOf(http.User) is not { } userId || !Permissions.Can(http.User, PortalAction.Follow))
                     return SignIn(back);

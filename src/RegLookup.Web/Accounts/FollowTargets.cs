@@ -15,7 +15,4 @@ public static class FollowTargets
         _ => "/",
     };
 
-    /// <summary>Only paths on this site: a form that redirects anywhere would be an open redirect.</summary>
-    public static bool IsLocal(string? url) =>
-        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
 }

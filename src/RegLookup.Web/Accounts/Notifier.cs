@@ -48,7 +48,7 @@ public sealed class Notifier(NotificationStore notifications, OutboxStore outbox
     /// <summary>A proposal was created, edited or moved through its lifecycle (<paramref name="kind"/> says which).</summary>
     public async Task ProposalChangedAsync(DbSession s, Proposal proposal, IReadOnlyCollection<Regulation> targets, string kind, string? actorUserId)
     {
-        var url = $"/proposals/{Uri.EscapeDataString(proposal.Id)}";
+        var url = FollowTargets.Url(Entities.Proposal, proposal.Id);
         var followed = new List<(string, string)> { (Entities.Proposal, proposal.Id), (Entities.Agency, proposal.Agency) };
         followed.AddRange(targets.Select(r => (Entities.Regulation, r.Id)));
         followed.AddRange(targets.Where(r => r.Sector is not null).Select(r => (Entities.Sector, r.Sector!)));
@@ -58,7 +58,7 @@ public sealed class Notifier(NotificationStore notifications, OutboxStore outbox
     /// <summary>A regulation changed status (cut or simplified when a proposal is implemented).</summary>
     public async Task RegulationChangedAsync(DbSession s, Regulation regulation, string? actorUserId)
     {
-        var url = $"/regulations/{Uri.EscapeDataString(regulation.Id)}";
+        var url = FollowTargets.Url(Entities.Regulation, regulation.Id);
         var followed = new List<(string, string)> { (Entities.Regulation, regulation.Id), (Entities.Agency, regulation.Agency) };
         if (regulation.Sector is not null) followed.Add((Entities.Sector, regulation.Sector));
         await ToFollowersAsync(s, followed, [actorUserId], NotificationKinds.RegulationChanged,
@@ -67,7 +67,7 @@ public sealed class Notifier(NotificationStore notifications, OutboxStore outbox
 
     /// <summary>?comment= opens the screen of a long thread that holds the comment; the fragment scrolls to it.</summary>
     private static string CommentUrl(Proposal proposal, Comment comment) =>
-        $"/proposals/{Uri.EscapeDataString(proposal.Id)}?comment={Uri.EscapeDataString(comment.Id)}#{comment.Id}";
+        $"{FollowTargets.Url(Entities.Proposal, proposal.Id)}?comment={Uri.EscapeDataString(comment.Id)}#{comment.Id}";
 
     private async Task ToFollowersAsync(DbSession s, IReadOnlyCollection<(string, string)> followed, IReadOnlyCollection<string?> except,
         string kind, string entity, string entityId, string title, string url)

@@ -14,8 +14,6 @@ public static class CultureEndpoint
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, Path = "/" });
-            // Only a local path: an open redirect would let a link send people elsewhere.
-            var target = redirect is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//") && !r.StartsWith("/\\") ? r : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrls.LocalOr(redirect, "/"));
         }).ExcludeFromDescription();
 }
