@@ -27,6 +27,27 @@ public class SignInTests
         Assert.Contains("Đăng nhập", home);
     }
 
+    [Theory]
+    [InlineData("%2Fproposals%2FPA-BCT-XD-2026-01", "/proposals/PA-BCT-XD-2026-01")]
+    [InlineData("%2F%2Fevil.example%2F", "/")]
+    [InlineData("https%3A%2F%2Fevil.example%2F", "/")]
+    [InlineData("%2F%5Cevil.example", "/")]
+    public async Task Sign_in_returns_only_to_a_path_on_this_site(string returnUrl, string expected)
+    {
+        await using var portal = await PortalFactory.CreateAsync(DbEngine.Sqlite);
+        await portal.ReadyClientAsync();
+        await PortalUsers.CreateAsync(portal, "hoa.do@example.vn", "Đỗ Thị Hoa");
+
+        var response = await PortalUsers.PostFormAsync(PortalUsers.Browser(portal), $"/account/login?ReturnUrl={returnUrl}", "login",
+            new() { ["Input.Email"] = "hoa.do@example.vn", ["Input.Password"] = PortalUsers.Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // The test server's own address counts as this site; any other host is the open redirect this guards against.
+        var location = response.Headers.Location!;
+        Assert.Equal(expected, !location.IsAbsoluteUri ? location.OriginalString
+            : location.Host == "localhost" ? location.AbsolutePath : location.ToString());
+    }
+
     [Fact]
     public async Task A_wrong_password_is_refused_in_vietnamese_and_five_lock_the_account()
     {
