@@ -130,8 +130,10 @@ public sealed class SearchIndex(string root) : IDisposable
         if (old is not null) _ = Task.Delay(TimeSpan.FromSeconds(10)).ContinueWith(_ => old.Dispose(), TaskScheduler.Default);
     }
 
+    static SearchIndex() => RegLookupCodec.Register();
+
     private static IndexWriterConfig Config(OpenMode mode) =>
-        new(VietnameseAnalyzers.Version, IndexAnalyzer.Create()) { OpenMode = mode, RAMBufferSizeMB = 128 };
+        new(VietnameseAnalyzers.Version, IndexAnalyzer.Create()) { OpenMode = mode, RAMBufferSizeMB = 128, Codec = new RegLookupCodec() };
 
     private static void TryDelete(string folder)
     {

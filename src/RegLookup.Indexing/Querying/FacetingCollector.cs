@@ -1,12 +1,11 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace RegLookup.Indexing.Querying;
 
 /// <summary>
 /// Applies the filters and counts the facets in one pass over the documents the query matches (written here
-/// because Lucene.Net.Facet is not available; it reads the SortedSetDocValues that the mapper writes).
+/// because Lucene.Net.Facet is not available; it reads the facet ordinals that <see cref="SegmentFacets"/> keeps).
 /// A document that passes every filter is a hit and counts in every facet; one that fails the filter of exactly
 /// one key still counts in that key's facet, so each facet shows what choosing another value of it would give
 /// (OR within a key) under the other keys' filters (AND across keys).
@@ -16,21 +15,21 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
     private readonly string[] _dimensions = IndexSchema.Facets.All.ToArray();
     private readonly Dictionary<string, int>[] _counts = IndexSchema.Facets.All.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
     private readonly bool _filtered = filters.Values.Any(v => v.Count > 0);
-    private SortedSetDocValues?[] _values = [];
-    // Most facets hold one value per document; reading those through SortedDocValues skips the set iteration.
-    private SortedDocValues?[] _single = [];
+    private FacetDimension[] _segment = [];
     private bool[]?[] _selected = [];
     private int[][] _segmentCounts = [];
-    private readonly List<long>[] _docOrds = IndexSchema.Facets.All.Select(_ => new List<long>(4)).ToArray();
 
     public int TotalHits { get; private set; }
 
-    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets(int top)
+    /// <summary>The <paramref name="top"/> values of each key by count, over the parts of one search.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets(IEnumerable<FacetingCollector> parts, int top)
     {
-        Flush();
-        return _dimensions.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => (IReadOnlyList<FacetValue>)_counts[x.i]
-            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(top)
-            .Select(c => new FacetValue(c.Key, c.Value)).ToList());
+        var all = parts.ToList();
+        foreach (var part in all) part.Flush();
+        return IndexSchema.Facets.All.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => (IReadOnlyList<FacetValue>)all
+            .SelectMany(part => part._counts[x.i]).GroupBy(c => c.Key, c => c.Value, StringComparer.Ordinal)
+            .Select(g => new FacetValue(g.Key, g.Sum()))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(top).ToList());
     }
 
     public bool AcceptsDocsOutOfOrder => false;
@@ -41,21 +40,12 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
     {
         Flush();
         hits.SetNextReader(context);
-        var reader = context.AtomicReader;
-        _values = _dimensions.Select(d => reader.GetSortedSetDocValues(d)).ToArray();
-        _single = _values.Select(v => v is null ? null : DocValues.UnwrapSingleton(v)).ToArray();
-        _segmentCounts = _values.Select(v => new int[v?.ValueCount ?? 0]).ToArray();
-        _selected = _dimensions.Select((d, i) =>
-        {
-            if (!filters.TryGetValue(d, out var wanted) || wanted.Count == 0) return null;
-            var selected = new bool[_values[i]?.ValueCount ?? 0];
-            if (_values[i] is { } values)
-                foreach (var value in wanted)
-                    if (values.LookupTerm(new BytesRef(value)) is var ord and >= 0) selected[ord] = true;
-            return selected;
-        }).ToArray();
+        _segment = SegmentFacets.Of(context.AtomicReader).Dimensions;
+        _segmentCounts = _segment.Select(d => new int[d.Values.Length]).ToArray();
+        _selected = _dimensions.Select((d, i) => filters.TryGetValue(d, out var wanted) && wanted.Count > 0 ? _segment[i].Selection(wanted) : null).ToArray();
     }
 
+    // Plain loops over arrays: this runs for every matching document.
     public void Collect(int doc)
     {
         if (!_filtered)
@@ -63,19 +53,14 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
             // No filter chosen (most searches): every matching document is a hit and counts in every facet.
             TotalHits++;
             hits.Collect(doc);
-            for (var d = 0; d < _dimensions.Length; d++)
-            {
-                if (_single[d] is { } single) CountOrd(d, single.GetOrd(doc));
-                else if (_values[d] is not null) { Read(d, doc); Count(d); }
-            }
+            for (var d = 0; d < _segment.Length; d++) Count(d, doc);
             return;
         }
         var failed = -1;
         var failures = 0;
-        for (var d = 0; d < _dimensions.Length; d++)
+        for (var d = 0; d < _segment.Length; d++)
         {
-            Read(d, doc);
-            if (_selected[d] is { } selected && !AnySelected(_docOrds[d], selected))
+            if (_selected[d] is { } selected && !_segment[d].HasAny(doc, selected))
             {
                 failed = d;
                 failures++;
@@ -85,61 +70,33 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
         {
             TotalHits++;
             hits.Collect(doc);
-            for (var d = 0; d < _dimensions.Length; d++) Count(d);
+            for (var d = 0; d < _segment.Length; d++) Count(d, doc);
         }
         else if (failures == 1)
         {
-            Count(failed);
+            Count(failed, doc);
         }
     }
 
-    private void Read(int d, int doc)
+    private void Count(int d, int doc)
     {
-        var ords = _docOrds[d];
-        ords.Clear();
-        if (_single[d] is { } single)
+        var dimension = _segment[d];
+        var counts = _segmentCounts[d];
+        if (dimension.Starts is null)
         {
-            if (single.GetOrd(doc) is var one and >= 0) ords.Add(one);
+            if (dimension.Ordinals[doc] is var ord and >= 0) counts[ord]++;
+            return;
         }
-        else if (_values[d] is { } values)
-        {
-            values.SetDocument(doc);
-            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd()) ords.Add(ord);
-        }
-    }
-
-    // Plain loops: these run for every matching document, where a lambda would allocate each time.
-    private static bool AnySelected(List<long> ords, bool[] selected)
-    {
-        foreach (var ord in ords)
-            if (selected[ord]) return true;
-        return false;
-    }
-
-    private void Count(int d)
-    {
-        foreach (var ord in _docOrds[d]) _segmentCounts[d][ord]++;
-    }
-
-    private void CountOrd(int d, int ord)
-    {
-        if (ord >= 0) _segmentCounts[d][ord]++;
+        for (var i = dimension.Starts[doc]; i < dimension.Starts[doc + 1]; i++) counts[dimension.Ordinals[i]]++;
     }
 
     /// <summary>Turns the per-segment ordinal counts of the segment just finished into value counts.</summary>
     private void Flush()
     {
-        var term = new BytesRef();
         for (var d = 0; d < _segmentCounts.Length; d++)
-        {
             for (var ord = 0; ord < _segmentCounts[d].Length; ord++)
-            {
-                if (_segmentCounts[d][ord] == 0) continue;
-                _values[d]!.LookupOrd(ord, term);
-                var value = term.Utf8ToString();
-                _counts[d][value] = _counts[d].GetValueOrDefault(value) + _segmentCounts[d][ord];
-            }
-        }
+                if (_segmentCounts[d][ord] is var count and > 0)
+                    _counts[d][_segment[d].Values[ord]] = _counts[d].GetValueOrDefault(_segment[d].Values[ord]) + count;
         _segmentCounts = [];
     }
 }

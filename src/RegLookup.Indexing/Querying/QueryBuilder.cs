@@ -18,18 +18,20 @@ public interface ITermStatistics
 /// Builds the Lucene query of a <see cref="ParsedQuery"/>. Each word may match the title, the business lines or
 /// the body, folded or as typed (a word typed with marks that the index holds with those marks counts mostly as
 /// typed). The rare words carry the query: most of them must match; words found in a large share of all texts
-/// ("điều kiện", "kinh doanh") only add to the score. Adjacent words that stand together as a syllable bigram,
-/// all words together in the title, and a regulation still in force add to it too. A word no text holds is
-/// taken as a typo and matched within one edit. Filters are not part of the query: the faceting collector
+/// ("điều kiện", "kinh doanh") only add to the score. Adjacent words that stand together as a syllable bigram and
+/// all words together in the title add to it too, and a rule still in force gets a small lift
+/// (<see cref="InForceBoost"/>). A word no text holds is taken as a typo and matched within one edit. Filters are not part of the query: the faceting collector
 /// applies them, so that facet counts can ignore their own key.
 /// </summary>
 public static class QueryBuilder
 {
     private const float TitleBoost = 3f, LinesBoost = 2f, BodyBoost = 1f, ExactBonus = 1.5f, BigramBoost = 1.5f;
     private const double CommonShare = 0.25;
-    private static readonly string[] Repealed = ["cut", "expired", "withdrawn"];
 
-    public static Query Build(ParsedQuery q, string type, Tolerance tolerance, ITermStatistics stats)
+    public static Query Build(ParsedQuery q, string type, Tolerance tolerance, ITermStatistics stats) =>
+        new InForceBoost(Match(q, type, tolerance, stats));
+
+    private static BooleanQuery Match(ParsedQuery q, string type, Tolerance tolerance, ITermStatistics stats)
     {
         var query = new BooleanQuery { { TypeClause(type), Occur.MUST } };
         if (q.IsEmpty)
@@ -80,7 +82,6 @@ public static class QueryBuilder
             foreach (var w in q.Words) title.Add(new Term(IndexSchema.TitleFolded, w.Folded));
             query.Add(title, Occur.SHOULD);
         }
-        query.Add(InForce(), Occur.SHOULD);
         return query;
     }
 
@@ -100,14 +101,6 @@ public static class QueryBuilder
         var any = new BooleanQuery();
         foreach (var t in IndexSchema.Types.Searchable) any.Add(new TermQuery(new Term(IndexSchema.Type, t)), Occur.SHOULD);
         return new ConstantScoreQuery(any) { Boost = 0f };
-    }
-
-    /// <summary>A small lift for what is still in force, so a repealed rule does not lead when both match.</summary>
-    private static Query InForce()
-    {
-        var notRepealed = new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST } };
-        foreach (var status in Repealed) notRepealed.Add(new TermQuery(new Term(IndexSchema.Facets.Status, status)), Occur.MUST_NOT);
-        return new ConstantScoreQuery(notRepealed) { Boost = 0.3f };
     }
 
     private static Query WordClause(QueryWord w, Tolerance tolerance, ITermStatistics stats)

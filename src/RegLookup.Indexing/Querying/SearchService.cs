@@ -38,25 +38,38 @@ public sealed class SearchService(SearchIndex index, QueryVocabulary vocabulary)
     {
         var query = QueryBuilder.Build(parsed, request.Type, tolerance, new ReaderStatistics(searcher.IndexReader));
         var depth = Math.Min(request.Page * request.PageSize, SearchRequest.MaxDepth);
-        ITopDocsCollector top = request.Sort == SortOrders.Date
-            ? TopFieldCollector.Create(new Sort(new SortField(IndexSchema.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE),
-                depth, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true)
-            : TopScoreDocCollector.Create(depth, docsScoredInOrder: true);
-        var collector = new FacetingCollector((ICollector)top, request.Filters);
-        searcher.Search(query, collector);
+        var sort = request.Sort == SortOrders.Date ? new Sort(new SortField(IndexSchema.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE) : null;
+        var parts = SegmentSearch.Run(searcher, query, () =>
+        {
+            // "Out of order" collectors break ties by document number, whatever order the segments come in.
+            ITopDocsCollector top = sort is null
+                ? TopScoreDocCollector.Create(depth, docsScoredInOrder: false)
+                : TopFieldCollector.Create(sort, depth, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            return new SegmentSearch.Part(top, new FacetingCollector((ICollector)top, request.Filters));
+        });
 
         var start = (request.Page - 1) * request.PageSize;
-        var docs = start < depth ? top.GetTopDocs(start, request.PageSize).ScoreDocs : [];
+        var docs = Merge(parts, sort is not null).Skip(start).Take(request.PageSize).ToList();
         var marks = parsed.MarkTerms.ToHashSet(StringComparer.Ordinal);
         return new SearchResult
         {
-            Total = collector.TotalHits,
+            Total = parts.Sum(p => p.Facets.TotalHits),
             Page = request.Page,
             PageSize = request.PageSize,
             Hits = docs.Select(d => ToHit(searcher.Doc(d.Doc), d.Score, marks)).ToList(),
-            Facets = collector.Facets(FacetValues),
+            Facets = FacetingCollector.Facets(parts.Select(p => p.Facets), FacetValues),
             Match = tolerance.ToString().ToLowerInvariant(),
         };
+    }
+
+    /// <summary>The hits of all parts in one order: date (when sorting by it), score, then document number, so that
+    /// ties fall the same way on every request and a page never repeats a hit of the page before. (TopDocs.Merge
+    /// breaks ties by part, and which worker searched which segment changes from one search to the next.)</summary>
+    private static IEnumerable<ScoreDoc> Merge(IReadOnlyList<SegmentSearch.Part> parts, bool byDate)
+    {
+        var all = parts.SelectMany(p => p.Top.GetTopDocs().ScoreDocs);
+        var ordered = byDate ? all.OrderByDescending(d => ((FieldDoc)d).Fields[0], Comparer<object>.Default).ThenByDescending(d => d.Score) : all.OrderByDescending(d => d.Score);
+        return ordered.ThenBy(d => d.Doc);
     }
 
     private static SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, IReadOnlySet<string> marks) => new()

@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace RegLookup.Indexing.Querying;
+
+/// <summary>
+/// The facet values of one index segment, held in memory as plain arrays: which value ordinals each document has,
+/// and the text of each ordinal. Counting reads them for every matching document, and decoding them from the
+/// memory-mapped doc values each time was the largest single cost of a search (a sixth of it at 100,000
+/// regulations). Built once per segment core (deletes keep the core, so an update does not rebuild the big
+/// segments) and dropped with it.
+/// </summary>
+public sealed class SegmentFacets
+{
+    private static readonly ConditionalWeakTable<object, SegmentFacets> Cache = new();
+
+    private SegmentFacets(AtomicReader reader) =>
+        Dimensions = IndexSchema.Facets.All.Select(field => FacetDimension.Read(reader, field)).ToArray();
+
+    /// <summary>In the order of <see cref="IndexSchema.Facets.All"/>.</summary>
+    public FacetDimension[] Dimensions { get; }
+
+    public static SegmentFacets Of(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => new SegmentFacets(reader));
+}
+
+/// <summary>One facet key in one segment. A document's ordinals are <c>Ordinals[Starts[doc]..Starts[doc + 1]]</c>,
+/// or, when every document has at most one value (<see cref="Starts"/> is null), <c>Ordinals[doc]</c> with -1 for none.</summary>
+public sealed class FacetDimension
+{
+    private readonly Dictionary<string, int> _ordinalOf;
+
+    private FacetDimension(string[] values, int[]? starts, int[] ordinals)
+    {
+        Values = values;
+        Starts = starts;
+        Ordinals = ordinals;
+        _ordinalOf = values.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i, StringComparer.Ordinal);
+    }
+
+    public string[] Values { get; }
+    public int[]? Starts { get; }
+    public int[] Ordinals { get; }
+
+    /// <summary>A table by ordinal of which of <paramref name="values"/> are chosen (values no document of this
+    /// segment has are left out).</summary>
+    public bool[] Selection(IEnumerable<string> values)
+    {
+        var selected = new bool[Values.Length];
+        foreach (var value in values)
+            if (_ordinalOf.TryGetValue(value, out var ord)) selected[ord] = true;
+        return selected;
+    }
+
+    /// <summary>Whether <paramref name="doc"/> has any value chosen in <paramref name="selected"/>.</summary>
+    public bool HasAny(int doc, bool[] selected)
+    {
+        if (Starts is null) return Ordinals[doc] is var ord and >= 0 && selected[ord];
+        for (var i = Starts[doc]; i < Starts[doc + 1]; i++)
+            if (selected[Ordinals[i]]) return true;
+        return false;
+    }
+
+    public static FacetDimension Read(AtomicReader reader, string field)
+    {
+        var set = reader.GetSortedSetDocValues(field);
+        if (set is null) return new FacetDimension([], new int[reader.MaxDoc + 1], []);
+        var values = new string[set.ValueCount];
+        var term = new BytesRef();
+        for (var ord = 0; ord < values.Length; ord++)
+        {
+            set.LookupOrd(ord, term);
+            values[ord] = term.Utf8ToString();
+        }
+
+        if (DocValues.UnwrapSingleton(set) is { } single)
+        {
+            var ordinals = new int[reader.MaxDoc];
+            for (var doc = 0; doc < ordinals.Length; doc++) ordinals[doc] = single.GetOrd(doc);
+            return new FacetDimension(values, null, ordinals);
+        }
+        var starts = new int[reader.MaxDoc + 1];
+        var all = new List<int>(reader.MaxDoc);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            starts[doc] = all.Count;
+            set.SetDocument(doc);
+            for (var ord = set.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = set.NextOrd()) all.Add((int)ord);
+        }
+        starts[reader.MaxDoc] = all.Count;
+        return new FacetDimension(values, starts, all.ToArray());
+    }
+}
