@@ -49,7 +49,7 @@ public sealed class SearchService(SearchIndex index, QueryVocabulary vocabulary)
         });
 
         var start = (request.Page - 1) * request.PageSize;
-        var docs = Merge(parts, sort is not null).Skip(start).Take(request.PageSize).ToList();
+        var docs = SegmentSearch.Hits(parts, sort is not null).Skip(start).Take(request.PageSize).ToList();
         var marks = parsed.MarkTerms.ToHashSet(StringComparer.Ordinal);
         return new SearchResult
         {
@@ -60,16 +60,6 @@ public sealed class SearchService(SearchIndex index, QueryVocabulary vocabulary)
             Facets = FacetingCollector.Facets(parts.Select(p => p.Facets), FacetValues),
             Match = tolerance.ToString().ToLowerInvariant(),
         };
-    }
-
-    /// <summary>The hits of all parts in one order: date (when sorting by it), score, then document number, so that
-    /// ties fall the same way on every request and a page never repeats a hit of the page before. (TopDocs.Merge
-    /// breaks ties by part, and which worker searched which segment changes from one search to the next.)</summary>
-    private static IEnumerable<ScoreDoc> Merge(IReadOnlyList<SegmentSearch.Part> parts, bool byDate)
-    {
-        var all = parts.SelectMany(p => p.Top.GetTopDocs().ScoreDocs);
-        var ordered = byDate ? all.OrderByDescending(d => ((FieldDoc)d).Fields[0], Comparer<object>.Default).ThenByDescending(d => d.Score) : all.OrderByDescending(d => d.Score);
-        return ordered.ThenBy(d => d.Doc);
     }
 
     private static SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, IReadOnlySet<string> marks) => new()

@@ -1,43 +1,54 @@
-using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace RegLookup.Indexing.Querying;
 
 /// <summary>
-/// Runs one query over the segments of the index on every core: each worker takes the largest segment no one has
-/// searched yet and collects its hits and facet counts into a part of its own; the parts are merged at the end.
-/// (IndexSearcher spreads only its own top-documents searches over threads, not a collector of ours.)
+/// Runs one query over the segments of the index on every core: the segments are shared out by size, largest first
+/// to the least loaded worker, and each worker collects the hits and facet counts of its segments into a part of
+/// its own; the parts are merged at the end. (IndexSearcher spreads only its own top-documents searches over
+/// threads, not a collector of ours.)
 /// </summary>
 public static class SegmentSearch
 {
-    // Below this many documents a search takes well under a millisecond and threads would only add overhead.
-    private const int ParallelFrom = 20_000;
+    /// <summary>Below this many documents a search takes well under a millisecond and threads would only add overhead.</summary>
+    public const int ParallelFrom = 20_000;
 
     public sealed record Part(ITopDocsCollector Top, FacetingCollector Facets);
 
-    /// <summary>The parts, one per worker that took a segment (at least one).</summary>
-    public static IReadOnlyList<Part> Run(IndexSearcher searcher, Query query, Func<Part> newPart)
+    /// <summary>One part per worker (at least one). Parallel when the index has at least
+    /// <paramref name="parallelFrom"/> documents in more than one segment.</summary>
+    public static IReadOnlyList<Part> Run(IndexSearcher searcher, Query query, Func<Part> newPart, int parallelFrom = ParallelFrom, int? workers = null)
     {
         var weight = searcher.CreateNormalizedWeight(query);
-        var leaves = searcher.IndexReader.Leaves.OrderByDescending(l => l.AtomicReader.MaxDoc).ToList();
-        if (leaves.Count < 2 || searcher.IndexReader.MaxDoc < ParallelFrom)
+        var leaves = searcher.IndexReader.Leaves;
+        var count = searcher.IndexReader.MaxDoc < parallelFrom ? 1 : Math.Min(workers ?? Environment.ProcessorCount, leaves.Count);
+        var shares = Enumerable.Range(0, Math.Max(1, count)).Select(_ => new List<AtomicReaderContext>()).ToArray();
+        var load = new long[shares.Length];
+        foreach (var leaf in leaves.OrderByDescending(l => l.AtomicReader.MaxDoc))
         {
-            var only = newPart();
-            foreach (var leaf in leaves) Collect(weight, leaf, only.Facets);
-            return [only];
+            var least = Array.IndexOf(load, load.Min());
+            shares[least].Add(leaf);
+            load[least] += leaf.AtomicReader.MaxDoc;
         }
-        var parts = new ConcurrentBag<Part>();
-        Parallel.ForEach(Partitioner.Create(leaves, EnumerablePartitionerOptions.NoBuffering),
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            newPart,
-            (leaf, _, part) =>
-            {
-                Collect(weight, leaf, part.Facets);
-                return part;
-            },
-            parts.Add);
-        return parts.ToList();
+        var parts = shares.Select(_ => newPart()).ToArray();
+        void Work(int w)
+        {
+            foreach (var leaf in shares[w]) Collect(weight, leaf, parts[w].Facets);
+        }
+        if (parts.Length == 1) Work(0);
+        else Parallel.For(0, parts.Length, Work);
+        return parts;
+    }
+
+    /// <summary>The hits of all parts in one order: date (when sorting by it), score, then document number, so that
+    /// ties fall the same way on every request and a page never repeats a hit of the page before. (TopDocs.Merge
+    /// breaks ties by part, and a part holds segments from anywhere in the index.)</summary>
+    public static IEnumerable<ScoreDoc> Hits(IReadOnlyList<Part> parts, bool byDate)
+    {
+        var all = parts.SelectMany(p => p.Top.GetTopDocs().ScoreDocs);
+        var ordered = byDate ? all.OrderByDescending(d => ((FieldDoc)d).Fields[0], Comparer<object>.Default).ThenByDescending(d => d.Score) : all.OrderByDescending(d => d.Score);
+        return ordered.ThenBy(d => d.Doc);
     }
 
     /// <summary>What IndexSearcher does for each segment of a search.</summary>
