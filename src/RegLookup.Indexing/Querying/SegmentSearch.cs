@@ -16,13 +16,32 @@ public static class SegmentSearch
 
     public sealed record Part(ITopDocsCollector Top, FacetingCollector Facets);
 
+    // Searches running now in this process. Threads cost a quarter more CPU in all, so a search spreads over the
+    // cores only when it runs alone; under load, each search keeps to one core and the searches fill the others.
+    private static int _running;
+
     /// <summary>One part per worker (at least one). Parallel when the index has at least
-    /// <paramref name="parallelFrom"/> documents in more than one segment.</summary>
+    /// <paramref name="parallelFrom"/> documents in more than one segment and no other search is running (or
+    /// <paramref name="workers"/> is given).</summary>
     public static IReadOnlyList<Part> Run(IndexSearcher searcher, Query query, Func<Part> newPart, int parallelFrom = ParallelFrom, int? workers = null)
+    {
+        var alone = Interlocked.Increment(ref _running) == 1;
+        try
+        {
+            var available = workers ?? (alone ? Environment.ProcessorCount : 1);
+            return Run(searcher, query, newPart, searcher.IndexReader.MaxDoc < parallelFrom ? 1 : available);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    private static Part[] Run(IndexSearcher searcher, Query query, Func<Part> newPart, int workers)
     {
         var weight = searcher.CreateNormalizedWeight(query);
         var leaves = searcher.IndexReader.Leaves;
-        var count = searcher.IndexReader.MaxDoc < parallelFrom ? 1 : Math.Min(workers ?? Environment.ProcessorCount, leaves.Count);
+        var count = Math.Min(workers, leaves.Count);
         var shares = Enumerable.Range(0, Math.Max(1, count)).Select(_ => new List<AtomicReaderContext>()).ToArray();
         var load = new long[shares.Length];
         foreach (var leaf in leaves.OrderByDescending(l => l.AtomicReader.MaxDoc))
