@@ -67,9 +67,13 @@ public static class QueryBuilder
 
         if (required.Count > 0)
         {
+            // When every word must match, MUST clauses score the same as SHOULD ones that all match, and Lucene
+            // leapfrogs them from the rarest instead of keeping a heap of all of them in step.
+            var minimum = MinimumMatch(required.Count, tolerance);
+            var all = minimum == required.Count;
             var words = new BooleanQuery();
-            foreach (var clause in required) words.Add(clause, Occur.SHOULD);
-            words.MinimumNumberShouldMatch = MinimumMatch(required.Count, tolerance);
+            foreach (var clause in required) words.Add(clause, all ? Occur.MUST : Occur.SHOULD);
+            if (!all) words.MinimumNumberShouldMatch = minimum;
             query.Add(words, Occur.MUST);
         }
         foreach (var clause in optional) query.Add(clause, Occur.SHOULD);
