@@ -59,7 +59,7 @@ public sealed class SearchIndex(string root) : IDisposable
             using (var reader = DirectoryReader.Open(directory))
                 position = reader.IndexCommit.UserData.TryGetValue(PositionKey, out var seq) ? long.Parse(seq, CultureInfo.InvariantCulture) : 0;
             var writer = new IndexWriter(directory, Config(OpenMode.APPEND));
-            Swap(new Generation(folder, directory, writer, new SearcherManager(writer, true, null)), position);
+            Swap(new Generation(folder, directory, writer, new SearcherManager(writer, true, WarmingSearcherFactory.Instance)), position);
             problem = "";
             return true;
         }
@@ -85,7 +85,7 @@ public sealed class SearchIndex(string root) : IDisposable
             var position = await fill(writer);
             writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
             writer.Commit();
-            Swap(new Generation(folder, directory, writer, new SearcherManager(writer, true, null)), position);
+            Swap(new Generation(folder, directory, writer, new SearcherManager(writer, true, WarmingSearcherFactory.Instance)), position);
             await File.WriteAllTextAsync(Path.Combine(root, CurrentFile), name);
             foreach (var old in System.IO.Directory.GetDirectories(root, "gen-*").Where(d => Path.GetFileName(d) != name))
                 TryDelete(old);
