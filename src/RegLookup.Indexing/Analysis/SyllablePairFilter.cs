@@ -17,9 +17,7 @@ public sealed class SyllablePairFilter : TokenFilter
     private readonly IOffsetAttribute _offset;
     private readonly IPositionLengthAttribute _length;
 
-    private readonly Part _previous = new();
-    private readonly Part _current = new();
-    private readonly Part _held = new();
+    private Part _previous = new(), _current = new(), _held = new();
     private bool _hasPrevious, _hasHeld, _exhausted, _endFiller;
 
     public SyllablePairFilter(TokenStream input) : base(input)
@@ -32,30 +30,36 @@ public sealed class SyllablePairFilter : TokenFilter
 
     public override bool IncrementToken()
     {
-        while (Next(_current))
+        while (Next())
         {
             if (_hasPrevious)
             {
                 ClearAttributes();
-                _term.SetEmpty().Append(_previous.Chars, 0, _previous.Length).Append(' ').Append(_current.Chars, 0, _current.Length);
+                var length = _previous.Length + 1 + _current.Length;
+                var buffer = _term.ResizeBuffer(length);
+                Array.Copy(_previous.Chars, buffer, _previous.Length);
+                buffer[_previous.Length] = ' ';
+                Array.Copy(_current.Chars, 0, buffer, _previous.Length + 1, _current.Length);
+                _term.Length = length;
                 _offset.SetOffset(_previous.Start, _current.End);
                 _position.PositionIncrement = 1;
                 _length.PositionLength = 2;
-                _previous.CopyFrom(_current);
+                (_previous, _current) = (_current, _previous);
                 return true;
             }
-            _previous.CopyFrom(_current);
+            (_previous, _current) = (_current, _previous);
             _hasPrevious = true;
         }
         return false;
     }
 
-    /// <summary>The next token, or the filler before a token that follows a gap or at the end after one.</summary>
-    private bool Next(Part into)
+    /// <summary>Puts in <see cref="_current"/> the next token, or the filler before a token that follows a gap or at
+    /// the end after one.</summary>
+    private bool Next()
     {
         if (_hasHeld)
         {
-            into.CopyFrom(_held);
+            (_held, _current) = (_current, _held);
             _hasHeld = false;
             return true;
         }
@@ -63,7 +67,7 @@ public sealed class SyllablePairFilter : TokenFilter
         {
             if (!_endFiller) return false;
             _endFiller = false;
-            into.SetFiller(_offset.EndOffset);
+            _current.SetFiller(_offset.EndOffset);
             return true;
         }
         if (!m_input.IncrementToken())
@@ -71,16 +75,16 @@ public sealed class SyllablePairFilter : TokenFilter
             _exhausted = true;
             m_input.End();
             _endFiller = _position.PositionIncrement > 0;
-            return Next(into);
+            return Next();
         }
         if (_position.PositionIncrement > 1)
         {
             _held.SetToken(_term, _offset);
             _hasHeld = true;
-            into.SetFiller(_offset.StartOffset);
+            _current.SetFiller(_offset.StartOffset);
             return true;
         }
-        into.SetToken(_term, _offset);
+        _current.SetToken(_term, _offset);
         return true;
     }
 
@@ -105,12 +109,6 @@ public sealed class SyllablePairFilter : TokenFilter
         {
             Set(FillerChars, 1);
             (Start, End) = (at, at);
-        }
-
-        public void CopyFrom(Part other)
-        {
-            Set(other.Chars, other.Length);
-            (Start, End) = (other.Start, other.End);
         }
 
         private void Set(char[] chars, int length)
