@@ -61,8 +61,8 @@ public static class DocumentMapper
     {
         var doc = new LuceneDocument
         {
-            new StringField(IndexSchema.Key, KeyOf(IndexSchema.Types.Suggestion, $"{kind}:{id ?? VietnameseAnalyzers.Fold(text)}"), Field.Store.NO),
-            new StringField(IndexSchema.Type, IndexSchema.Types.Suggestion, Field.Store.NO),
+            new KeywordField(IndexSchema.Key, KeyOf(IndexSchema.Types.Suggestion, $"{kind}:{id ?? VietnameseAnalyzers.Fold(text)}"), Field.Store.NO),
+            new KeywordField(IndexSchema.Type, IndexSchema.Types.Suggestion, Field.Store.NO),
             new TextField(IndexSchema.Suggest, text, Field.Store.NO),
             new StoredField(IndexSchema.Title, text),
             new StoredField(IndexSchema.SuggestKind, kind),
@@ -87,9 +87,9 @@ public static class DocumentMapper
     {
         var doc = new LuceneDocument
         {
-            new StringField(IndexSchema.Key, KeyOf(type, id), Field.Store.NO),
-            new StringField(IndexSchema.Id, id, Field.Store.YES),
-            new StringField(IndexSchema.Type, type, Field.Store.YES),
+            new KeywordField(IndexSchema.Key, KeyOf(type, id), Field.Store.NO),
+            new KeywordField(IndexSchema.Id, id, Field.Store.YES),
+            new KeywordField(IndexSchema.Type, type, Field.Store.YES),
             new StoredField(IndexSchema.Title, title),
             new StoredField(IndexSchema.Plain, plain),
         };
@@ -107,7 +107,7 @@ public static class DocumentMapper
     private static void AddFacet(LuceneDocument doc, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return;
-        doc.Add(new StringField(field, value, Field.Store.YES));
+        doc.Add(new KeywordField(field, value, Field.Store.YES));
         doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
     }
 
@@ -115,7 +115,7 @@ public static class DocumentMapper
     {
         doc.Add(new StoredField(IndexSchema.Number, d.Number));
         foreach (var key in DocumentNumbers.Keys(d.Number, d.Type).Distinct())
-            doc.Add(new StringField(IndexSchema.DocumentNumber, key, Field.Store.NO));
+            doc.Add(new KeywordField(IndexSchema.DocumentNumber, key, Field.Store.NO));
     }
 
     private static void Store(LuceneDocument doc, string field, string? value)

@@ -1,3 +1,9 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Shingle;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
 using RegLookup.Indexing.Analysis;
 using RegLookup.Indexing.Querying;
 
@@ -22,6 +28,46 @@ public class AnalysisTests
     {
         Assert.Equal(["mã", "số", "thuế"], VietnameseAnalyzers.Terms(VietnameseAnalyzers.Exact, "Mã số thuế"));
         Assert.Equal(["dieu kien", "kien kinh", "kinh doanh"], VietnameseAnalyzers.Terms(VietnameseAnalyzers.Bigrams, "Điều kiện kinh doanh"));
+    }
+
+    /// <summary>The bigram field's own pair filter must index exactly what Lucene's ShingleFilter (2, 2, no unigrams)
+    /// did: the same terms at the same positions, and a "_" filler where the tokenizer skipped a token longer than 255
+    /// characters, at the start, in the middle or at the end.</summary>
+    [Theory]
+    [InlineData("Điều kiện kinh doanh xăng dầu; cửa hàng bán lẻ.\nKho chứa 2.000 m3")]
+    [InlineData("một")]
+    [InlineData("")]
+    [InlineData(" ,.; ")]
+    [InlineData("LONG đầu")]
+    [InlineData("đầu LONG")]
+    [InlineData("a LONG b LONG LONG c")]
+    [InlineData("LONG")]
+    [InlineData("LONG LONG")]
+    public void Syllable_pairs_are_what_a_shingle_filter_of_two_gives(string pattern)
+    {
+        var text = pattern.Replace("LONG", new string('x', 300));
+        var shingles = Analyzer.NewAnonymous((_, reader) =>
+        {
+            var tokenizer = new StandardTokenizer(VietnameseAnalyzers.Version, reader);
+            var filter = new ShingleFilter(new ASCIIFoldingFilter(new LowerCaseFilter(VietnameseAnalyzers.Version, tokenizer)), 2, 2);
+            filter.SetOutputUnigrams(false);
+            return new TokenStreamComponents(tokenizer, filter);
+        });
+        Assert.Equal(Positions(shingles, text), Positions(VietnameseAnalyzers.Bigrams, text));
+    }
+
+    private static List<(string Term, int Position)> Positions(Analyzer analyzer, string text)
+    {
+        var found = new List<(string, int)>();
+        using var stream = analyzer.GetTokenStream("_", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken()) found.Add((term.ToString(), position += increment.PositionIncrement));
+        stream.End();
+        found.Add(("(end)", position + increment.PositionIncrement));
+        return found;
     }
 
     [Theory]

@@ -193,6 +193,21 @@ public class SearchTests
     }
 
     [Fact]
+    public async Task A_rebuild_that_fails_keeps_the_current_index_and_leaves_no_folders_behind()
+    {
+        await using var s = await IndexedSample.CreateAsync();
+        var folder = s.Index.Folder!;
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => s.Follower.RebuildAsync(cancelled.Token));
+
+        Assert.Equal(folder, s.Index.Folder);
+        Assert.Equal(4, s.Find("").Total);
+        Assert.Equal([folder], Directory.GetDirectories(s.Folder));
+    }
+
+    [Fact]
     public async Task Search_keeps_answering_while_the_index_is_rebuilt()
     {
         await using var s = await IndexedSample.CreateAsync();

@@ -2,7 +2,6 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.NGram;
-using Lucene.Net.Analysis.Shingle;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 
@@ -36,9 +35,7 @@ public static class VietnameseAnalyzers
     public static Analyzer Bigrams { get; } = Analyzer.NewAnonymous((_, reader) =>
     {
         var tokenizer = new StandardTokenizer(Version, reader);
-        var shingles = new ShingleFilter(new ASCIIFoldingFilter(new LowerCaseFilter(Version, tokenizer)), 2, 2);
-        shingles.SetOutputUnigrams(false);
-        return new TokenStreamComponents(tokenizer, shingles);
+        return new TokenStreamComponents(tokenizer, new SyllablePairFilter(new ASCIIFoldingFilter(new LowerCaseFilter(Version, tokenizer))));
     });
 
     /// <summary>Folded prefixes of each syllable, for suggestions as the user types.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Lucene.Net.Index;
 using RegLookup.Data;
 using RegLookup.Data.Model;
@@ -90,7 +91,7 @@ public sealed class IndexFollower(SearchIndex index, Database db)
     public async Task RebuildAsync(CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        await index.RebuildAsync(async writer =>
+        await index.RebuildAsync(async parts =>
         {
             // Changes committed from here on are applied again after the swap; upserts make that harmless.
             var position = await _feed.LatestSeqAsync();
@@ -101,40 +102,68 @@ public sealed class IndexFollower(SearchIndex index, Database db)
             var suggestions = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             var count = 0;
 
-            void AddSuggestions(IEnumerable<Lucene.Net.Documents.Document> docs)
+            void AddSuggestions(IndexWriter writer, IEnumerable<Lucene.Net.Documents.Document> docs)
             {
                 foreach (var s in docs)
                     if (suggestions.TryAdd(s.Get(IndexSchema.Key)!, true))
                         writer.AddDocument(s);
             }
 
-            // Mapping and analysis take the time, and IndexWriter takes documents from several threads at once.
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
-            await Parallel.ForEachAsync(_regulations.StreamAsync(), parallel, (r, _) =>
+            // Mapping and analysis take the time: one thread per part, fed by a reader that runs ahead of them.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var queue = Channel.CreateBounded<Regulation>(BatchSize);
+            var reading = ReadAllAsync(_regulations.StreamAsync(), queue.Writer, stop.Token);
+            try
             {
-                var d = documents.GetValueOrDefault(r.DocumentId);
-                writer.AddDocument(DocumentMapper.Regulation(r, d));
-                AddSuggestions(DocumentMapper.SuggestionsFor(r, d));
-                if (r.Sector is { } sector)
+                await Parallel.ForEachAsync(parts, new ParallelOptions { MaxDegreeOfParallelism = parts.Count, CancellationToken = ct }, async (writer, token) =>
                 {
-                    sectorOf[r.Id] = sector;
-                    sectorsByDocument.GetOrAdd(r.DocumentId, _ => new(StringComparer.Ordinal))[sector] = true;
-                }
-                var done = Interlocked.Increment(ref count);
-                if (done % 50_000 == 0)
-                    Progress?.Report($"Indexed {done:N0} regulations ({done / clock.Elapsed.TotalSeconds:N0}/s)");
-                return ValueTask.CompletedTask;
-            });
+                    await foreach (var r in queue.Reader.ReadAllAsync(token))
+                    {
+                        var d = documents.GetValueOrDefault(r.DocumentId);
+                        writer.AddDocument(DocumentMapper.Regulation(r, d));
+                        AddSuggestions(writer, DocumentMapper.SuggestionsFor(r, d));
+                        if (r.Sector is { } sector)
+                        {
+                            sectorOf[r.Id] = sector;
+                            sectorsByDocument.GetOrAdd(r.DocumentId, _ => new(StringComparer.Ordinal))[sector] = true;
+                        }
+                        var done = Interlocked.Increment(ref count);
+                        if (done % 50_000 == 0)
+                            Progress?.Report($"Indexed {done:N0} regulations ({done / clock.Elapsed.TotalSeconds:N0}/s)");
+                    }
+                });
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await reading;
+            }
+            var rest = parts[0];
             foreach (var d in documents.Values)
-                writer.AddDocument(DocumentMapper.LegalDocument(d, sectorsByDocument.GetValueOrDefault(d.Id)?.Keys ?? []));
+                rest.AddDocument(DocumentMapper.LegalDocument(d, sectorsByDocument.GetValueOrDefault(d.Id)?.Keys ?? []));
             await foreach (var p in _proposals.StreamAsync().WithCancellation(ct))
             {
-                writer.AddDocument(DocumentMapper.Proposal(p, p.Targets.Select(t => sectorOf.GetValueOrDefault(t.RegulationId)).OfType<string>()));
-                AddSuggestions([DocumentMapper.Suggestion("proposal", p.Title, p.Id)]);
+                rest.AddDocument(DocumentMapper.Proposal(p, p.Targets.Select(t => sectorOf.GetValueOrDefault(t.RegulationId)).OfType<string>()));
+                AddSuggestions(rest, [DocumentMapper.Suggestion("proposal", p.Title, p.Id)]);
             }
             Progress?.Report($"Search index built: {count:N0} regulations, {documents.Count:N0} documents in {clock.Elapsed.TotalSeconds:F1} s");
             return position;
         });
+    }
+
+    /// <summary>Copies <paramref name="items"/> into <paramref name="queue"/> and completes it, with the error if reading
+    /// fails, so that its readers end either way.</summary>
+    private static async Task ReadAllAsync<T>(IAsyncEnumerable<T> items, ChannelWriter<T> queue, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var item in items.WithCancellation(ct)) await queue.WriteAsync(item, ct);
+            queue.Complete();
+        }
+        catch (Exception e)
+        {
+            queue.Complete(e);
+        }
     }
 
     private async Task ApplyAsync(IReadOnlyList<Change> changes)

@@ -71,9 +71,10 @@ public sealed class SearchIndex(string root) : IDisposable
         }
     }
 
-    /// <summary>Writes a complete new generation with <paramref name="fill"/> (which returns the feed position the
-    /// content reflects), then swaps searches over to it and deletes the old one.</summary>
-    public async Task RebuildAsync(Func<IndexWriter, Task<long>> fill)
+    /// <summary>Writes a complete new generation with <paramref name="fill"/>, which gets one writer per core to fill
+    /// from as many threads (<see cref="IndexParts"/>) and returns the feed position the content reflects, then swaps
+    /// searches over to it and deletes the old one.</summary>
+    public async Task RebuildAsync(Func<IReadOnlyList<IndexWriter>, Task<long>> fill)
     {
         System.IO.Directory.CreateDirectory(root);
         var name = $"gen-{DateTime.UtcNow:yyyyMMddHHmmssfff}";
@@ -82,7 +83,12 @@ public sealed class SearchIndex(string root) : IDisposable
         var writer = new IndexWriter(directory, Config(OpenMode.CREATE));
         try
         {
-            var position = await fill(writer);
+            long position;
+            using (var parts = new IndexParts(folder, Environment.ProcessorCount, PartConfig))
+            {
+                position = await fill(parts.Writers);
+                await parts.JoinIntoAsync(writer);
+            }
             writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
             writer.Commit();
             Swap(new Generation(folder, directory, writer, new SearcherManager(writer, true, WarmingSearcherFactory.Instance)), position);
@@ -132,8 +138,21 @@ public sealed class SearchIndex(string root) : IDisposable
 
     static SearchIndex() => RegLookupCodec.Register();
 
+    // A 100,000-regulation rebuild fits in one buffered segment per part on two cores.
+    private const double RebuildBufferMB = 256;
+
     private static IndexWriterConfig Config(OpenMode mode) =>
         new(VietnameseAnalyzers.Version, IndexAnalyzer.Create()) { OpenMode = mode, RAMBufferSizeMB = 128, Codec = new RegLookupCodec() };
+
+    /// <summary>A part of a rebuild: the rebuild's buffer shared out, so a large machine does not hold one per core;
+    /// no compound files, since the join copies a part's files one by one anyway.</summary>
+    private static IndexWriterConfig PartConfig(int parts)
+    {
+        var config = Config(OpenMode.CREATE);
+        config.RAMBufferSizeMB = RebuildBufferMB / parts;
+        config.UseCompoundFile = false;
+        return config;
+    }
 
     private static void TryDelete(string folder)
     {
