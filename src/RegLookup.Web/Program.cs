@@ -29,6 +29,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddRegLookupSearch();
 builder.Services.AddScoped<Labels>();
 builder.Services.AddSingleton<AgencyNames>();
+builder.Services.AddSingleton<RegLookup.Web.Components.Layout.ThemeStyles>();
 builder.Services.AddAccounts();
 builder.Services.AddFollowing();
 builder.Services.AddSingleton<ProposalLifecycle>();

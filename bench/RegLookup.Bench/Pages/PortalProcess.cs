@@ -18,6 +18,16 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The processor time the portal has used so far, all its threads.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The portal's data folder (its SQLite database is reglookup.db there).</summary>
     public string DataFolder => _data.FullName;
 
