@@ -17,17 +17,7 @@ public sealed class RegLookupCodec() : FilterCodec(new Lucene46Codec())
 
     public override StoredFieldsFormat StoredFieldsFormat => _storedFields;
 
-    /// <summary>Lets Lucene find this codec by the name written in the index, beside its own codecs. Idempotent.</summary>
-    public static void Register()
-    {
-        lock (Lock)
-        {
-            if (_registered) return;
-            Codec.SetCodecFactory(new DefaultCodecFactory { CustomCodecTypes = [typeof(RegLookupCodec)] });
-            _registered = true;
-        }
-    }
-
-    private static readonly Lock Lock = new();
-    private static bool _registered;
+    /// <summary>Lets Lucene find this codec by the name written in the index, beside its own codecs (once, before
+    /// an index is opened: <see cref="SearchIndex"/>'s static constructor).</summary>
+    public static void Register() => Codec.SetCodecFactory(new DefaultCodecFactory { CustomCodecTypes = [typeof(RegLookupCodec)] });
 }

@@ -78,17 +78,7 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
         }
     }
 
-    private void Count(int d, int doc)
-    {
-        var dimension = _segment[d];
-        var counts = _segmentCounts[d];
-        if (dimension.Starts is null)
-        {
-            if (dimension.Ordinals[doc] is var ord and >= 0) counts[ord]++;
-            return;
-        }
-        for (var i = dimension.Starts[doc]; i < dimension.Starts[doc + 1]; i++) counts[dimension.Ordinals[i]]++;
-    }
+    private void Count(int d, int doc) => _segment[d].CountInto(doc, _segmentCounts[d]);
 
     /// <summary>Turns the per-segment ordinal counts of the segment just finished into value counts.</summary>
     private void Flush()

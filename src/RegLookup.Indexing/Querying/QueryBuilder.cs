@@ -20,8 +20,8 @@ public interface ITermStatistics
 /// typed). The rare words carry the query: most of them must match; words found in a large share of all texts
 /// ("điều kiện", "kinh doanh") only add to the score. Adjacent words that stand together as a syllable bigram and
 /// all words together in the title add to it too, and a rule still in force gets a small lift
-/// (<see cref="InForceBoost"/>). A word no text holds is taken as a typo and matched within one edit. Filters are not part of the query: the faceting collector
-/// applies them, so that facet counts can ignore their own key.
+/// (<see cref="InForceBoost"/>). A word no text holds is taken as a typo and matched within one edit. Filters are
+/// not part of the query: the faceting collector applies them, so that facet counts can ignore their own key.
 /// </summary>
 public static class QueryBuilder
 {

@@ -61,6 +61,17 @@ public sealed class FacetDimension
         return false;
     }
 
+    /// <summary>Adds one to <paramref name="counts"/> (by ordinal) for each value <paramref name="doc"/> has.</summary>
+    public void CountInto(int doc, int[] counts)
+    {
+        if (Starts is null)
+        {
+            if (Ordinals[doc] is var ord and >= 0) counts[ord]++;
+            return;
+        }
+        for (var i = Starts[doc]; i < Starts[doc + 1]; i++) counts[Ordinals[i]]++;
+    }
+
     public static FacetDimension Read(AtomicReader reader, string field)
     {
         var set = reader.GetSortedSetDocValues(field);
