@@ -20,7 +20,7 @@ internal sealed class IndexParts : IDisposable
             for (var i = 0; i < count; i++)
             {
                 var partFolder = $"{folder}.part{i}";
-                var directory = FSDirectory.Open(partFolder);
+                var directory = IndexDirectory.Open(partFolder);
                 _parts.Add((partFolder, directory, new IndexWriter(directory, config(count))));
             }
         }

@@ -48,7 +48,7 @@ public sealed class SearchIndex(string root) : IDisposable
         LuceneDirectory? directory = null;
         try
         {
-            directory = FSDirectory.Open(folder);
+            directory = IndexDirectory.Open(folder);
             if (!DirectoryReader.IndexExists(directory))
             {
                 problem = $"no index in {folder}";
@@ -79,7 +79,7 @@ public sealed class SearchIndex(string root) : IDisposable
         System.IO.Directory.CreateDirectory(root);
         var name = $"gen-{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         var folder = Path.Combine(root, name);
-        var directory = FSDirectory.Open(folder);
+        var directory = IndexDirectory.Open(folder);
         var writer = new IndexWriter(directory, Config(OpenMode.CREATE));
         try
         {
