@@ -55,6 +55,7 @@ public static class AccountServices
             .Configure<DataProtectionKeyStore>((o, keys) => o.XmlRepository = new DatabaseXmlRepository(keys));
         services.AddAntiforgery(o => o.Cookie.Name = "reglookup.af");
 
+        services.AddSingleton<AttemptLimiter>();
         services.AddSingleton<Notifier>();
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountFlows>();
