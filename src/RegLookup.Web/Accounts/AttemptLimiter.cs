@@ -23,10 +23,10 @@ public sealed class AttemptLimiter : IDisposable
         }));
 
     /// <summary>False, with 429 as the response's status, when the address has used up its attempts at this
-    /// form. A request without an address (the in-process test host) is not counted.</summary>
-    public bool TryAttempt(string form, HttpContext http)
+    /// form. Without a request or its address (a component test, the in-process test host) nothing is counted.</summary>
+    public bool TryAttempt(string form, HttpContext? http)
     {
-        if (http.Connection.RemoteIpAddress is not { } address) return true;
+        if (http?.Connection.RemoteIpAddress is not { } address) return true;
         using var lease = _limiter.AttemptAcquire($"{form} {address}");
         if (!lease.IsAcquired) http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         return lease.IsAcquired;
