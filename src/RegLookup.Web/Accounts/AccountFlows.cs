@@ -126,6 +126,29 @@ public sealed class AccountFlows(
         return true;
     }
 
+    /// <summary>Changes the signed-in person's password when the current one is right (a wrong one counts towards
+    /// the lockout, as at sign-in). The security stamp changes with it, so the person's other sign-ins end within a
+    /// minute; this browser's cookie is renewed.</summary>
+    public async Task<bool> ChangePasswordAsync(ClaimsPrincipal principal, string? current, string? password, string? confirm, FormErrors errors)
+    {
+        if (await users.GetUserAsync(principal) is not { } user) return false;
+        if (string.IsNullOrEmpty(current))
+            errors.Add("current-password", text["Account.Error.CurrentPasswordRequired"]);
+        else if (await signIn.CheckPasswordSignInAsync(user, current, lockoutOnFailure: true) is var check && !check.Succeeded)
+            errors.Add("current-password", check.IsLockedOut ? text["Account.LockedOut"] : text["Account.Error.CurrentPasswordWrong"]);
+        await CheckNewPasswordAsync(user, password, confirm, errors);
+        if (errors.Any) return false;
+        var changed = await users.ChangePasswordAsync(user, current!, password!);
+        if (!changed.Succeeded)
+        {
+            IdentityMessages.AddTo(errors, changed.Errors, text);
+            return false;
+        }
+        await db.WriteAsync(s => audit.AppendAsync(s, Actor.User(user.Id), "user.change_password", "user", user.Id, null, null));
+        await signIn.RefreshSignInAsync(user);
+        return true;
+    }
+
     private async Task CheckNewPasswordAsync(PortalUser user, string? password, string? confirm, FormErrors errors)
     {
         if (string.IsNullOrEmpty(password))
