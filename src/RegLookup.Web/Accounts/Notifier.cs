@@ -45,23 +45,25 @@ public sealed class Notifier(NotificationStore notifications, OutboxStore outbox
             await ToUserAsync(s, commentAuthorUserId, NotificationKinds.Response, Entities.Comment, comment.Id, proposal.Title, url);
     }
 
-    /// <summary>A proposal was created, edited or moved through its lifecycle (<paramref name="kind"/> says which).</summary>
-    public async Task ProposalChangedAsync(DbSession s, Proposal proposal, IReadOnlyCollection<Regulation> targets, string kind, string? actorUserId)
+    /// <summary>A proposal was created, edited or moved through its lifecycle (<paramref name="kind"/> says which).
+    /// <paramref name="alreadyTold"/>: people who heard of the same move more precisely (a regulation they follow).</summary>
+    public async Task ProposalChangedAsync(DbSession s, Proposal proposal, IReadOnlyCollection<Regulation> targets, string kind, string? actorUserId,
+        IReadOnlyCollection<string>? alreadyTold = null)
     {
         var url = FollowTargets.Url(Entities.Proposal, proposal.Id);
         var followed = new List<(string, string)> { (Entities.Proposal, proposal.Id), (Entities.Agency, proposal.Agency) };
         followed.AddRange(targets.Select(r => (Entities.Regulation, r.Id)));
         followed.AddRange(targets.Where(r => r.Sector is not null).Select(r => (Entities.Sector, r.Sector!)));
-        await ToFollowersAsync(s, followed, [actorUserId], kind, Entities.Proposal, proposal.Id, proposal.Title, url);
+        await ToFollowersAsync(s, followed, [actorUserId, .. alreadyTold ?? []], kind, Entities.Proposal, proposal.Id, proposal.Title, url);
     }
 
-    /// <summary>A regulation changed status (cut or simplified when a proposal is implemented).</summary>
-    public async Task RegulationChangedAsync(DbSession s, Regulation regulation, string? actorUserId)
+    /// <summary>A regulation changed status (cut or simplified when a proposal is implemented): its own followers
+    /// hear of it. Followers of its agency or sector hear of the proposal instead, once for all its targets.</summary>
+    /// <returns>Who was told.</returns>
+    public async Task<IReadOnlyCollection<string>> RegulationChangedAsync(DbSession s, Regulation regulation, string? actorUserId)
     {
         var url = FollowTargets.Url(Entities.Regulation, regulation.Id);
-        var followed = new List<(string, string)> { (Entities.Regulation, regulation.Id), (Entities.Agency, regulation.Agency) };
-        if (regulation.Sector is not null) followed.Add((Entities.Sector, regulation.Sector));
-        await ToFollowersAsync(s, followed, [actorUserId], NotificationKinds.RegulationChanged,
+        return await ToFollowersAsync(s, [(Entities.Regulation, regulation.Id)], [actorUserId], NotificationKinds.RegulationChanged,
             Entities.Regulation, regulation.Id, regulation.Title, url);
     }
 
@@ -69,11 +71,12 @@ public sealed class Notifier(NotificationStore notifications, OutboxStore outbox
     private static string CommentUrl(Proposal proposal, Comment comment) =>
         $"{FollowTargets.Url(Entities.Proposal, proposal.Id)}?comment={Uri.EscapeDataString(comment.Id)}#{comment.Id}";
 
-    private async Task ToFollowersAsync(DbSession s, IReadOnlyCollection<(string, string)> followed, IReadOnlyCollection<string?> except,
-        string kind, string entity, string entityId, string title, string url)
+    private async Task<IReadOnlyCollection<string>> ToFollowersAsync(DbSession s, IReadOnlyCollection<(string, string)> followed,
+        IReadOnlyCollection<string?> except, string kind, string entity, string entityId, string title, string url)
     {
         var told = await notifications.NotifyFollowersAsync(s, followed, except, kind, entity, entityId, title, url);
         await EmailAsync(s, told, kind, title, url);
+        return told;
     }
 
     private async Task ToUserAsync(DbSession s, string userId, string kind, string entity, string entityId, string title, string url)

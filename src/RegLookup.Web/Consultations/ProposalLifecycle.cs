@@ -112,11 +112,12 @@ public sealed class ProposalLifecycle(Database db, ProposalStore proposals, Regu
             moved = await proposals.TransitionAsync(s, after!, before.Status);
             if (!moved) return;
             await audit.AppendAsync(s, actor, $"proposal.{request.To}", Entities.Proposal, id, before, after);
+            IReadOnlyCollection<string> told = [];
             if (request.To == ProposalStatuses.Implemented)
-                targets = await ImplementTargetsAsync(s, before, targets, actor, userId);
+                (targets, told) = await ImplementTargetsAsync(s, before, targets, actor, userId);
             // A draft withdrawn before it was ever published stays unseen, so nobody is told about it.
             if (after!.IsPublic)
-                await notifier.ProposalChangedAsync(s, after, targets, KindOf(request.To), userId);
+                await notifier.ProposalChangedAsync(s, after, targets, KindOf(request.To), userId, told);
         });
         return moved ? LifecycleResult.Ok(after!) : LifecycleResult.Fail(text["Lifecycle.ChangedMeanwhile"]);
     }
@@ -146,12 +147,14 @@ public sealed class ProposalLifecycle(Database db, ProposalStore proposals, Regu
         }
     }
 
-    /// <summary>Cuts or simplifies each target (a regulation already cut stays cut); returns the targets as they now are.</summary>
-    private async Task<List<Regulation>> ImplementTargetsAsync(DbSession s, Proposal proposal, List<Regulation> targets,
-        string actor, string? userId)
+    /// <summary>Cuts or simplifies each target (a regulation already cut stays cut); returns the targets as they now
+    /// are, and who has been told of a change to a regulation they follow.</summary>
+    private async Task<(List<Regulation> Targets, IReadOnlyCollection<string> Told)> ImplementTargetsAsync(DbSession s, Proposal proposal,
+        List<Regulation> targets, string actor, string? userId)
     {
         var actions = proposal.Targets.ToDictionary(t => t.RegulationId, t => t.Action, StringComparer.Ordinal);
         var changed = new List<Regulation>();
+        var told = new HashSet<string>(StringComparer.Ordinal);
         foreach (var before in targets)
         {
             var status = before.Status == "cut" ? "cut" : StatusAfterImplementing(actions[before.Id]);
@@ -160,9 +163,9 @@ public sealed class ProposalLifecycle(Database db, ProposalStore proposals, Regu
             if (status == before.Status) continue;
             await regulations.SetStatusAsync(s, before.Id, status, after.UpdatedAt);
             await audit.AppendAsync(s, actor, "regulation.status", Entities.Regulation, before.Id, before, after);
-            await notifier.RegulationChangedAsync(s, after, userId);
+            told.UnionWith(await notifier.RegulationChangedAsync(s, after, userId));
         }
-        return changed;
+        return (changed, told);
     }
 
     /// <summary>The first thing wrong with a draft's content, or null.</summary>

@@ -9,6 +9,7 @@ using RegLookup.Data;
 using RegLookup.Data.Model;
 using RegLookup.Data.Stores;
 using RegLookup.Testing;
+using RegLookup.Web.Accounts;
 using RegLookup.Web.Consultations;
 using RegLookup.Web.Tests.Accounts;
 
@@ -83,6 +84,48 @@ public class ProposalLifecycleTests
         Assert.True(await EventuallyAsync(async () => (await anonymous.GetFromJsonAsync<JsonElement>("/api/search?status=cut&agency=BCT"))
             .GetProperty("hits").EnumerateArray().Any(h => h.GetProperty("id").GetString() == "BCT-XD-0003")),
             "BCT-XD-0003 did not appear among the cut regulations");
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Implementing_tells_each_follower_once_of_what_they_follow_most_closely(DbEngine engine)
+    {
+        await using var portal = await PortalFactory.CreateAsync(engine);
+        await portal.ReadyClientAsync();
+        await PortalUsers.CreateAsync(portal, Drafter, "Vụ Thị trường trong nước", "agency", agency: "BCT", roles: Roles.Drafter);
+        const string proposal = "PA-BCT-XD-2026-01"; // open for comment, two targets
+        var targets = (await Store<ProposalStore>(portal).GetAsync(proposal))!.Targets.Select(t => t.RegulationId).ToList();
+        var sector = (await Store<RegulationStore>(portal).GetAsync(targets[0]))!.Sector!;
+        var follows = Store<NotificationStore>(portal);
+        async Task<string> FollowerAsync(string email, params (string Entity, string Id)[] followed)
+        {
+            var user = await PortalUsers.CreateAsync(portal, email, email);
+            foreach (var (entity, id) in followed) await follows.FollowAsync(user.Id, entity, id);
+            return user.Id;
+        }
+        var ofAgency = await FollowerAsync("hiephoi@example.vn", (Entities.Agency, "BCT"));
+        var ofSector = await FollowerAsync("nganh@example.vn", (Entities.Sector, sector));
+        var ofOneRegulation = await FollowerAsync("doanhnghiep@example.vn", (Entities.Regulation, targets[0]), (Entities.Agency, "BCT"));
+        var ofTwoRegulations = await FollowerAsync("luatsu@example.vn", (Entities.Regulation, targets[0]), (Entities.Regulation, targets[1]));
+
+        var lifecycle = portal.Services.GetRequiredService<ProposalLifecycle>();
+        var drafter = await PrincipalAsync(portal, Drafter);
+        foreach (var step in new[] { "closed", "submitted", "approved" })
+            Assert.True((await lifecycle.TransitionAsync(drafter, proposal, new TransitionRequest(step))).Succeeded, step);
+        // Each of those steps told them too; what counts here is what implementing adds.
+        var seen = new Dictionary<string, long>();
+        foreach (var userId in new[] { ofAgency, ofSector, ofOneRegulation, ofTwoRegulations })
+            seen[userId] = (await follows.ListAsync(userId)).Select(n => n.Id).DefaultIfEmpty(0).Max();
+
+        var moved = await lifecycle.TransitionAsync(drafter, proposal, new TransitionRequest("implemented", ImplementingDocumentId: "nd-83-2014"));
+
+        Assert.True(moved.Succeeded, moved.Error);
+        async Task<List<(string Kind, string EntityId)>> ToldAsync(string userId) =>
+            (await follows.ListAsync(userId)).Where(n => n.Id > seen[userId]).Select(n => (n.Kind, n.EntityId)).OrderBy(n => n.EntityId, StringComparer.Ordinal).ToList();
+        Assert.Equal([(NotificationKinds.ProposalChanged, proposal)], await ToldAsync(ofAgency));
+        Assert.Equal([(NotificationKinds.ProposalChanged, proposal)], await ToldAsync(ofSector));
+        Assert.Equal([(NotificationKinds.RegulationChanged, targets[0])], await ToldAsync(ofOneRegulation));
+        Assert.Equal(new[] { (NotificationKinds.RegulationChanged, targets[0]), (NotificationKinds.RegulationChanged, targets[1]) }.OrderBy(n => n.Item2, StringComparer.Ordinal),
+            await ToldAsync(ofTwoRegulations));
     }
 
     [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
