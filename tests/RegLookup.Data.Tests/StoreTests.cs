@@ -29,6 +29,10 @@ public class StoreTests
         Assert.Equal(["nd-15-2018", "nd-83-2014"], (await documents.GetManyAsync(["nd-83-2014", "nd-15-2018", "none"])).Select(d => d.Id));
         Assert.Equal(["nd-15-2018", "nd-83-2014"], (await documents.ListByIssuerAsync("CP")).Select(d => d.Id));
         Assert.Equal(2, await documents.StreamAsync().CountAsync());
+        Assert.Equal("nd-83-2014", (await documents.FindAsync("nd-83-2014"))!.Id);
+        Assert.Equal("nd-83-2014", (await documents.FindAsync("83/2014/nđ-cp"))!.Id);
+        Assert.Equal("nd-15-2018", (await documents.FindAsync("15/2018/NĐ - CP"))!.Id);
+        Assert.Null(await documents.FindAsync("84/2014/NĐ-CP"));
 
         await t.Db.WriteAsync(s => agencies.UpsertAsync(s, new Agency { Code = "BCT", Name = "Bộ Công Thương (sửa)", NameEn = null }));
         Assert.Equal("Bộ Công Thương (sửa)", (await agencies.GetAsync("BCT"))!.Name);

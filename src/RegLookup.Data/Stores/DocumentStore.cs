@@ -22,6 +22,12 @@ public sealed class DocumentStore(Database db)
     public Task<LegalDocument?> GetAsync(string id) =>
         db.ReadAsync(c => c.QuerySingleOrDefaultAsync<LegalDocument>($"{Select} WHERE id = @id", new { id }));
 
+    /// <summary>The document with this id, or else with this number whatever its case and spaces ("83/2014/nđ-cp"
+    /// for 83/2014/NĐ-CP). SQLite's upper() leaves non-ASCII letters alone, which is enough: numbers write Đ in capitals.</summary>
+    public Task<LegalDocument?> FindAsync(string idOrNumber) => db.ReadAsync(c => c.QueryFirstOrDefaultAsync<LegalDocument>(
+        $"{Select} WHERE id = @id OR upper(number) = @number ORDER BY CASE WHEN id = @id THEN 0 ELSE 1 END, id",
+        new { id = idOrNumber, number = string.Concat(idOrNumber.Where(ch => !char.IsWhiteSpace(ch))).ToUpperInvariant() }));
+
     public Task<List<LegalDocument>> GetManyAsync(IReadOnlyCollection<string> ids) =>
         db.ReadAsync(async c => (await c.QueryAsync<LegalDocument>($"{Select} WHERE {db.Dialect.In("id", "ids")} ORDER BY id", new { ids = ids.ToArray() })).ToList());
 

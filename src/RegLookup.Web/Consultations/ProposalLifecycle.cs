@@ -135,10 +135,10 @@ public sealed class ProposalLifecycle(Database db, ProposalStore proposals, Regu
                 if (closes < ProposalEndpoints.Today) return (null, text["Lifecycle.WindowPast", Labels.Date(closes)]);
                 return (after with { OpensOn = opens, ClosesOn = closes }, null);
             case ProposalStatuses.Implemented:
-                var documentId = request.ImplementingDocumentId?.Trim();
-                if (string.IsNullOrEmpty(documentId)) return (null, text["Lifecycle.DocumentRequired"]);
-                if (await documents.GetAsync(documentId) is null) return (null, text["Lifecycle.DocumentNotFound", documentId]);
-                return (after with { ImplementingDocumentId = documentId }, null);
+                var typed = request.ImplementingDocumentId?.Trim();
+                if (string.IsNullOrEmpty(typed)) return (null, text["Lifecycle.DocumentRequired"]);
+                if (await documents.FindAsync(typed) is not { } document) return (null, text["Lifecycle.DocumentNotFound", typed]);
+                return (after with { ImplementingDocumentId = document.Id }, null);
             case ProposalStatuses.Withdrawn when before.Status == ProposalStatuses.Draft:
                 // Its planned window never opened: clearing it keeps the withdrawn draft private (Proposal.IsPublic).
                 return (after with { OpensOn = null, ClosesOn = null }, null);

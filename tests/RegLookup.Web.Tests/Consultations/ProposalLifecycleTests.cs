@@ -86,6 +86,27 @@ public class ProposalLifecycleTests
             "BCT-XD-0003 did not appear among the cut regulations");
     }
 
+    [Fact]
+    public async Task The_implementing_document_is_found_by_its_number_as_people_write_it()
+    {
+        await using var portal = await PortalFactory.CreateAsync(DbEngine.Sqlite);
+        await portal.ReadyClientAsync();
+        await PortalUsers.CreateAsync(portal, Drafter, "Vụ Thị trường trong nước", "agency", agency: "BCT", roles: Roles.Drafter);
+        var lifecycle = portal.Services.GetRequiredService<ProposalLifecycle>();
+        var drafter = await PrincipalAsync(portal, Drafter);
+        const string id = "PA-BCT-XD-2026-01";
+        foreach (var step in new[] { "closed", "submitted", "approved" })
+            Assert.True((await lifecycle.TransitionAsync(drafter, id, new TransitionRequest(step))).Succeeded, step);
+
+        var unknown = await lifecycle.TransitionAsync(drafter, id, new TransitionRequest("implemented", ImplementingDocumentId: "84/2014/NĐ-CP"));
+        Assert.Equal("Không tìm thấy văn bản có số hiệu hoặc mã '84/2014/NĐ-CP'.", unknown.Error);
+        Assert.Equal("approved", (await Store<ProposalStore>(portal).GetAsync(id))!.Status);
+
+        var implemented = await lifecycle.TransitionAsync(drafter, id, new TransitionRequest("implemented", ImplementingDocumentId: " 83/2014/nđ-cp "));
+        Assert.True(implemented.Succeeded, implemented.Error);
+        Assert.Equal("nd-83-2014", (await Store<ProposalStore>(portal).GetAsync(id))!.ImplementingDocumentId);
+    }
+
     [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task Implementing_tells_each_follower_once_of_what_they_follow_most_closely(DbEngine engine)
     {
