@@ -30,7 +30,7 @@ builder.Services.AddRegLookupSearch();
 builder.Services.AddScoped<Labels>();
 builder.Services.AddSingleton<AgencyNames>();
 builder.Services.AddSingleton<RegLookup.Web.Components.Layout.ThemeStyles>();
-builder.Services.AddAccounts();
+builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddFollowing();
 builder.Services.AddSingleton<ProposalLifecycle>();
 builder.Services.AddWorkspace();

@@ -12,7 +12,7 @@ public sealed class RegisterFormTests : PortalComponentTest
     {
         // A developer's machine without SMTP: the page shows the confirmation link.
         Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development });
-        Services.AddAccounts();
+        Services.AddAccounts(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
     }
 
     private static void Fill(IRenderedComponent<RegisterPage> page, string email, string taxCode)

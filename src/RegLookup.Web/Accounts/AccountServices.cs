@@ -13,8 +13,9 @@ public static class AccountServices
     public const string LoginPath = "/account/login";
     public const int MinPasswordLength = 8;
 
-    /// <summary>Identity with cookie sign-in on the Dapper store, the authorization policies, and the shared key ring.</summary>
-    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    /// <summary>Identity with cookie sign-in on the Dapper store, the authorization policies, and the shared key ring
+    /// (encrypted when <see cref="KeyRingCertificate"/> is configured).</summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
         services.AddCascadingAuthenticationState();
@@ -50,7 +51,8 @@ public static class AccountServices
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
 
-        services.AddDataProtection().SetApplicationName("RegLookup");
+        var protection = services.AddDataProtection().SetApplicationName("RegLookup");
+        if (KeyRingCertificate.Load(configuration) is { } certificate) protection.ProtectKeysWithCertificate(certificate);
         services.AddOptions<KeyManagementOptions>()
             .Configure<DataProtectionKeyStore>((o, keys) => o.XmlRepository = new DatabaseXmlRepository(keys));
         services.AddAntiforgery(o => o.Cookie.Name = "reglookup.af");

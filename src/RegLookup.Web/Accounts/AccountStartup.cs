@@ -12,6 +12,9 @@ public static class AccountStartup
 
     public static async Task PrepareAccountsAsync(this WebApplication app)
     {
+        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration[$"{KeyRingCertificate.Section}:CertificatePath"]))
+            app.Logger.LogWarning("The data-protection keys in the database are not encrypted: set {Section}:CertificatePath " +
+                "(and CertificatePassword) to a PKCS#12 file that every web node has", KeyRingCertificate.Section);
         await EnsureSharedKeyAsync(app.Services);
         await DevelopmentAdmin.SeedAsync(app.Services, app.Environment, app.Configuration);
     }
