@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using RegLookup.Indexing.Analysis;
 
 namespace RegLookup.Indexing.Querying;
 
@@ -86,6 +87,8 @@ public static class QueryBuilder
             foreach (var w in q.Words) title.Add(new Term(IndexSchema.TitleFolded, w.Folded));
             query.Add(title, Occur.SHOULD);
         }
+        if (q.Expansions.Count > 0 && q.Expansions.Count + q.Words.Count >= 2)
+            query.Add(TitleCoversAll(q), Occur.SHOULD);
         return query;
     }
 
@@ -151,6 +154,26 @@ public static class QueryBuilder
             phrases.Add(exact);
         }
         return phrases;
+    }
+
+    /// <summary>A title that names every part of a query with an abbreviation or synonym ("PCCC quán karaoke": fire
+    /// safety and karaoke) is about all of it, where one that names only the expanded part is about something broader.</summary>
+    private static Query TitleCoversAll(ParsedQuery q)
+    {
+        var all = new BooleanQuery { Boost = TitleBoost };
+        foreach (var w in q.Words) all.Add(new TermQuery(new Term(IndexSchema.TitleFolded, w.Folded)), Occur.MUST);
+        foreach (var e in q.Expansions)
+        {
+            var any = new BooleanQuery();
+            foreach (var wording in e.Alternatives.Append(e.Words.Select(w => w.Folded).ToList()))
+            {
+                var phrase = new PhraseQuery { Slop = 1 };
+                foreach (var t in wording) phrase.Add(new Term(IndexSchema.TitleFolded, VietnameseAnalyzers.Fold(t)));
+                any.Add(phrase, Occur.SHOULD);
+            }
+            all.Add(any, Occur.MUST);
+        }
+        return new ConstantScoreQuery(all) { Boost = TitleBoost };
     }
 
     /// <summary>"PCCC" matches the letters as typed or any of the wordings it stands for, as a phrase (loosened

@@ -134,17 +134,17 @@ public sealed class RelevanceSuite(RelevanceFixture fixture, ITestOutputHelper o
         ["no_diacritics", "diacritics", "abbreviation", "document_number", "typo", "natural_question", "synonym", "quoted_phrase", "broad_one_word"];
 
     // Floors, set a little below what the engine measured when they were last raised (see bench/results/relevance.md):
-    // overall ≈ 0.05 below, each category ≈ 0.08 below. Measured 2026-11-24 (second tuning round): overall 0.881;
-    // no_diacritics 0.909, diacritics 0.923, abbreviation 0.876, document_number 0.982, typo 0.843,
-    // natural_question 0.745, synonym 0.887, quoted_phrase 0.915, broad_one_word 0.875. Raise them when the engine
-    // gets better; never lower them to make a change pass.
-    public const double OverallFloor = 0.83;
+    // overall ≈ 0.05 below, each category ≈ 0.08 below. Measured 2026-11-24 (third round, the title naming every
+    // part of a query with an abbreviation): overall 0.886; no_diacritics 0.914, diacritics 0.925, abbreviation 0.915,
+    // document_number 0.982, typo 0.843, natural_question 0.744, synonym 0.886, quoted_phrase 0.915,
+    // broad_one_word 0.875. Raise them when the engine gets better; never lower them to make a change pass.
+    public const double OverallFloor = 0.835;
 
     public static readonly IReadOnlyDictionary<string, double> CategoryFloors = new Dictionary<string, double>
     {
         ["no_diacritics"] = 0.83,
         ["diacritics"] = 0.84,
-        ["abbreviation"] = 0.80,
+        ["abbreviation"] = 0.835,
         ["document_number"] = 0.90,
         ["typo"] = 0.76,
         ["natural_question"] = 0.66,
