@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using RegLookup.Indexing.Analysis;
 
 namespace RegLookup.Indexing.Querying;
 
@@ -160,7 +159,7 @@ public static class QueryBuilder
     /// safety and karaoke) is about all of it, where one that names only the expanded part is about something broader.</summary>
     private static Query TitleCoversAll(ParsedQuery q)
     {
-        var all = new BooleanQuery { Boost = TitleBoost };
+        var all = new BooleanQuery();
         foreach (var w in q.Words) all.Add(new TermQuery(new Term(IndexSchema.TitleFolded, w.Folded)), Occur.MUST);
         foreach (var e in q.Expansions)
         {
@@ -168,7 +167,7 @@ public static class QueryBuilder
             foreach (var wording in e.Alternatives.Append(e.Words.Select(w => w.Folded).ToList()))
             {
                 var phrase = new PhraseQuery { Slop = 1 };
-                foreach (var t in wording) phrase.Add(new Term(IndexSchema.TitleFolded, VietnameseAnalyzers.Fold(t)));
+                foreach (var t in wording) phrase.Add(new Term(IndexSchema.TitleFolded, t));
                 any.Add(phrase, Occur.SHOULD);
             }
             all.Add(any, Occur.MUST);
