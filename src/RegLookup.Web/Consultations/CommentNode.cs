@@ -60,25 +60,26 @@ public sealed record CommentNode(Comment Comment, IReadOnlyList<CommentNode> Rep
 /// Reads a proposal's thread as it is shown: the public's (hidden comments left out) or a moderator's. A thread is
 /// kept with the change-feed position it was read at and read again once the feed has moved on: every write to a
 /// comment appends to the feed in its own transaction, and a long consultation's page is read far more often than
-/// it is written (bench/results/thread.md). The position is global, so every web node agrees on it.
+/// it is written (bench/results/thread.md). The position is global, so every web node agrees on it; it comes back
+/// with the thread, so that a page can follow the feed from there.
 /// </summary>
 public sealed class CommentThreadReader(Data.Stores.CommentStore comments, Data.Stores.AttachmentStore attachments, Data.Stores.ChangeFeed feed)
     : IDisposable
 {
     private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
-    public async Task<IReadOnlyList<CommentNode>> ReadAsync(string proposalId, bool includeHidden)
+    public async Task<(IReadOnlyList<CommentNode> Threads, long Position)> ReadAsync(string proposalId, bool includeHidden)
     {
         // The position before the thread: a thread read after it is at least that new, so a kept one is never older
         // than its position says.
         var position = await feed.LatestSeqAsync();
         var key = (proposalId, includeHidden);
-        if (_kept.TryGetValue(key, out (long Position, IReadOnlyList<CommentNode> Threads) kept) && kept.Position == position)
-            return kept.Threads;
+        if (_kept.TryGetValue(key, out (IReadOnlyList<CommentNode> Threads, long Position) kept) && kept.Position == position)
+            return kept;
         var thread = await comments.ListThreadAsync(proposalId, includeHidden);
         var threads = CommentNode.Nest(thread, thread.Count == 0 ? [] : await attachments.ListByProposalAsync(proposalId));
-        _kept.Set(key, (position, threads), new MemoryCacheEntryOptions { Size = thread.Count + 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
-        return threads;
+        _kept.Set(key, (threads, position), new MemoryCacheEntryOptions { Size = thread.Count + 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return (threads, position);
     }
 
     public void Dispose() => _kept.Dispose();

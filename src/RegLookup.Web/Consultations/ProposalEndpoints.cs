@@ -57,7 +57,7 @@ public static class ProposalEndpoints
         api.MapGet("/{id}/comments", async (string id, ProposalStore proposals, CommentThreadReader threads, IStringLocalizer<Messages> text) =>
         {
             if (await proposals.GetAsync(id) is not { IsPublic: true }) return PublicData.NotFound(text, "proposal", id);
-            return Results.Ok((await threads.ReadAsync(id, includeHidden: false)).Select(CommentView.From).ToList());
+            return Results.Ok((await threads.ReadAsync(id, includeHidden: false)).Threads.Select(CommentView.From).ToList());
         })
         .WithSummary("The visible comment threads of a proposal, nested, with responses")
         .Produces<List<CommentView>>().ProducesProblem(StatusCodes.Status404NotFound);

@@ -22,25 +22,25 @@ public class CommentThreadReaderTests
         static List<string> Ids(IEnumerable<CommentNode> nodes) =>
             nodes.SelectMany(n => Ids(n.Replies).Prepend(n.Comment.Id)).Order(StringComparer.Ordinal).ToList();
 
-        var first = await reader.ReadAsync(ProposalId, includeHidden: false);
-        Assert.Same(first, await reader.ReadAsync(ProposalId, includeHidden: false));
+        var first = (await reader.ReadAsync(ProposalId, includeHidden: false)).Threads;
+        Assert.Same(first, (await reader.ReadAsync(ProposalId, includeHidden: false)).Threads);
 
         await db.WriteAsync(s => comments.UpsertAsync(s, new Comment
         {
             Id = "c-kept-1", ProposalId = ProposalId, Author = "Hiệp hội Xăng dầu Việt Nam", RespondentType = "association",
             Stance = "support", Body = "Ủng hộ bãi bỏ yêu cầu cầu cảng chuyên dụng.", CreatedAt = DateTimeOffset.UtcNow,
         }));
-        var written = await reader.ReadAsync(ProposalId, includeHidden: false);
+        var written = (await reader.ReadAsync(ProposalId, includeHidden: false)).Threads;
         Assert.Equal([.. Ids(first), "c-kept-1"], Ids(written));
 
         await db.WriteAsync(s => comments.HideAsync(s, "c-kept-1", new Moderation("moderator", DateTimeOffset.UtcNow, "Trùng lặp")));
-        Assert.Equal(Ids(first), Ids(await reader.ReadAsync(ProposalId, includeHidden: false)));
-        Assert.Contains("c-kept-1", Ids(await reader.ReadAsync(ProposalId, includeHidden: true)));
+        Assert.Equal(Ids(first), Ids((await reader.ReadAsync(ProposalId, includeHidden: false)).Threads));
+        Assert.Contains("c-kept-1", Ids((await reader.ReadAsync(ProposalId, includeHidden: true)).Threads));
 
         var answered = Ids(first)[0];
         await db.WriteAsync(s => comments.RespondAsync(s, answered,
             new CommentResponse { Decision = "accepted", Body = "Tiếp thu, sẽ sửa Điều 7.", By = "Vụ Thị trường trong nước", At = DateTimeOffset.UtcNow }));
-        var after = await reader.ReadAsync(ProposalId, includeHidden: false);
+        var after = (await reader.ReadAsync(ProposalId, includeHidden: false)).Threads;
         Assert.Equal("Tiếp thu, sẽ sửa Điều 7.", Find(after, answered)!.Comment.Response!.Body);
     }
 
