@@ -12,7 +12,7 @@ public static class AccountStartup
 
     public static async Task PrepareAccountsAsync(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration[$"{KeyRingCertificate.Section}:CertificatePath"]))
+        if (!app.Environment.IsDevelopment() && !KeyRingCertificate.IsConfigured(app.Configuration))
             app.Logger.LogWarning("The data-protection keys in the database are not encrypted: set {Section}:CertificatePath " +
                 "(and CertificatePassword) to a PKCS#12 file that every web node has", KeyRingCertificate.Section);
         await EnsureSharedKeyAsync(app.Services);

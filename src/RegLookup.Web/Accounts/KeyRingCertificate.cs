@@ -11,22 +11,25 @@ namespace RegLookup.Web.Accounts;
 public static class KeyRingCertificate
 {
     public const string Section = "RegLookup:DataProtection";
+    private const string PathKey = $"{Section}:CertificatePath";
+
+    public static bool IsConfigured(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[PathKey]);
 
     /// <summary>The configured certificate, or null when none is; a path that is set but cannot be loaded stops
     /// the start with the reason, rather than leaving the keys unprotected.</summary>
     public static X509Certificate2? Load(IConfiguration configuration)
     {
-        var path = configuration[$"{Section}:CertificatePath"];
-        if (string.IsNullOrWhiteSpace(path)) return null;
+        if (!IsConfigured(configuration)) return null;
+        var path = configuration[PathKey]!;
         try
         {
             var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration[$"{Section}:CertificatePassword"]);
-            if (!certificate.HasPrivateKey) throw new InvalidOperationException($"{Section}:CertificatePath: {path} holds no private key");
+            if (!certificate.HasPrivateKey) throw new InvalidOperationException($"{PathKey}: {path} holds no private key");
             return certificate;
         }
         catch (Exception ex) when (ex is IOException or CryptographicException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"{Section}:CertificatePath: {path} cannot be loaded: {ex.Message}", ex);
+            throw new InvalidOperationException($"{PathKey}: {path} cannot be loaded: {ex.Message}", ex);
         }
     }
 }
