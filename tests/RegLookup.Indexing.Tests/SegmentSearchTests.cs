@@ -42,7 +42,8 @@ public class SegmentSearchTests
             return new SegmentSearch.Part(top, new FacetingCollector(top, filters));
         }, parallelFrom, workers: 2);
         var docs = SegmentSearch.Hits(parts, byDate: false).Take(30).Select(d => d.Doc).ToArray();
-        return (docs, parts.Sum(p => p.Facets.TotalHits), FacetingCollector.Facets(parts.Select(p => p.Facets), 10)[IndexSchema.Facets.Agency], parts.Count);
+        var tallies = parts.Select(p => p.Facets.Tally).ToList();
+        return (docs, tallies.Sum(t => t.TotalHits), FacetTally.Facets(tallies, 10)[IndexSchema.Facets.Agency], parts.Count);
     }
 
     [Fact]

@@ -13,23 +13,20 @@ namespace RegLookup.Indexing.Querying;
 public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<string, IReadOnlyList<string>> filters) : ICollector
 {
     private readonly string[] _dimensions = IndexSchema.Facets.All.ToArray();
-    private readonly Dictionary<string, int>[] _counts = IndexSchema.Facets.All.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    private readonly FacetTally _tally = new();
     private readonly bool _filtered = filters.Values.Any(v => v.Count > 0);
     private FacetDimension[] _segment = [];
     private bool[]?[] _selected = [];
     private int[][] _segmentCounts = [];
 
-    public int TotalHits { get; private set; }
-
-    /// <summary>The <paramref name="top"/> values of each key by count, over the parts of one search.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets(IEnumerable<FacetingCollector> parts, int top)
+    /// <summary>What this collector has counted, up to the last segment it was given.</summary>
+    public FacetTally Tally
     {
-        var all = parts.ToList();
-        foreach (var part in all) part.Flush();
-        return IndexSchema.Facets.All.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => (IReadOnlyList<FacetValue>)all
-            .SelectMany(part => part._counts[x.i]).GroupBy(c => c.Key, c => c.Value, StringComparer.Ordinal)
-            .Select(g => new FacetValue(g.Key, g.Sum()))
-            .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(top).ToList());
+        get
+        {
+            Flush();
+            return _tally;
+        }
     }
 
     public bool AcceptsDocsOutOfOrder => false;
@@ -51,7 +48,7 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
         if (!_filtered)
         {
             // No filter chosen (most searches): every matching document is a hit and counts in every facet.
-            TotalHits++;
+            _tally.TotalHits++;
             hits.Collect(doc);
             for (var d = 0; d < _segment.Length; d++) Count(d, doc);
             return;
@@ -68,7 +65,7 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
         }
         if (failures == 0)
         {
-            TotalHits++;
+            _tally.TotalHits++;
             hits.Collect(doc);
             for (var d = 0; d < _segment.Length; d++) Count(d, doc);
         }
@@ -85,8 +82,7 @@ public sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<strin
     {
         for (var d = 0; d < _segmentCounts.Length; d++)
             for (var ord = 0; ord < _segmentCounts[d].Length; ord++)
-                if (_segmentCounts[d][ord] is var count and > 0)
-                    _counts[d][_segment[d].Values[ord]] = _counts[d].GetValueOrDefault(_segment[d].Values[ord]) + count;
+                if (_segmentCounts[d][ord] is var count and > 0) _tally.Add(d, _segment[d].Values[ord], count);
         _segmentCounts = [];
     }
 }

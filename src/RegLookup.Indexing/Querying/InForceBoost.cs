@@ -11,9 +11,12 @@ namespace RegLookup.Indexing.Querying;
 /// </summary>
 public sealed class InForceBoost(Query query) : CustomScoreQuery(query)
 {
-    private const float Lift = 1.3f;
+    public const float Lift = 1.3f;
     private static readonly string[] Repealed = ["cut", "expired", "withdrawn"];
     private static readonly int StatusDimension = IndexSchema.Facets.All.ToList().IndexOf(IndexSchema.Facets.Status);
+
+    /// <summary>The documents of a segment that get no lift.</summary>
+    public static long[] RepealedDocuments(AtomicReader reader) => SegmentFacets.Of(reader).Dimensions[StatusDimension].Documents(Repealed);
 
     protected override CustomScoreProvider GetCustomScoreProvider(AtomicReaderContext context) => new Provider(context);
 

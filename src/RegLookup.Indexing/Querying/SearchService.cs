@@ -4,6 +4,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Util;
 using RegLookup.Indexing.Analysis;
 using RegLookup.Indexing.Lifecycle;
+using RegLookup.Indexing.Querying.Pruning;
 
 namespace RegLookup.Indexing.Querying;
 
@@ -11,6 +12,10 @@ namespace RegLookup.Indexing.Querying;
 public sealed class SearchService(SearchIndex index, QueryVocabulary vocabulary)
 {
     private const int FacetValues = 60;
+
+    /// <summary>Score every match instead of pruning those that cannot reach the page (for tests and benchmarks
+    /// that compare the two; the results are the same).</summary>
+    public bool ScoreEverything { get; init; }
 
     public SearchResult Search(SearchRequest request)
     {
@@ -34,32 +39,41 @@ public sealed class SearchService(SearchIndex index, QueryVocabulary vocabulary)
         });
     }
 
-    private static SearchResult Run(IndexSearcher searcher, ParsedQuery parsed, SearchRequest request, Tolerance tolerance)
+    private SearchResult Run(IndexSearcher searcher, ParsedQuery parsed, SearchRequest request, Tolerance tolerance)
     {
         var query = QueryBuilder.Build(parsed, request.Type, tolerance, new ReaderStatistics(searcher.IndexReader));
         var depth = Math.Min(request.Page * request.PageSize, SearchRequest.MaxDepth);
-        var sort = request.Sort == SortOrders.Date ? new Sort(new SortField(IndexSchema.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE) : null;
+        var byDate = request.Sort == SortOrders.Date;
+        var found = (byDate || ScoreEverything ? null : PrunedSearch.TryRun(searcher, query, request.Filters, depth))
+            ?? ScoreAll(searcher, query, request.Filters, depth, byDate);
+
+        var start = (request.Page - 1) * request.PageSize;
+        var docs = SegmentSearch.Hits(found.Hits, byDate).Skip(start).Take(request.PageSize).ToList();
+        var marks = parsed.MarkTerms.ToHashSet(StringComparer.Ordinal);
+        return new SearchResult
+        {
+            Total = found.Tallies.Sum(t => t.TotalHits),
+            Page = request.Page,
+            PageSize = request.PageSize,
+            Hits = docs.Select(d => ToHit(searcher.Doc(d.Doc), d.Score, marks)).ToList(),
+            Facets = FacetTally.Facets(found.Tallies, FacetValues),
+            Match = tolerance.ToString().ToLowerInvariant(),
+        };
+    }
+
+    /// <summary>Scores every match, as the date order needs and as the pruned search checks itself against.</summary>
+    private static PrunedSearch.Found ScoreAll(IndexSearcher searcher, Query query, IReadOnlyDictionary<string, IReadOnlyList<string>> filters, int depth, bool byDate)
+    {
+        var sort = byDate ? new Sort(new SortField(IndexSchema.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE) : null;
         var parts = SegmentSearch.Run(searcher, query, () =>
         {
             // "Out of order" collectors break ties by document number, whatever order the segments come in.
             ITopDocsCollector top = sort is null
                 ? TopScoreDocCollector.Create(depth, docsScoredInOrder: false)
                 : TopFieldCollector.Create(sort, depth, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            return new SegmentSearch.Part(top, new FacetingCollector((ICollector)top, request.Filters));
+            return new SegmentSearch.Part(top, new FacetingCollector((ICollector)top, filters));
         });
-
-        var start = (request.Page - 1) * request.PageSize;
-        var docs = SegmentSearch.Hits(parts, sort is not null).Skip(start).Take(request.PageSize).ToList();
-        var marks = parsed.MarkTerms.ToHashSet(StringComparer.Ordinal);
-        return new SearchResult
-        {
-            Total = parts.Sum(p => p.Facets.TotalHits),
-            Page = request.Page,
-            PageSize = request.PageSize,
-            Hits = docs.Select(d => ToHit(searcher.Doc(d.Doc), d.Score, marks)).ToList(),
-            Facets = FacetingCollector.Facets(parts.Select(p => p.Facets), FacetValues),
-            Match = tolerance.ToString().ToLowerInvariant(),
-        };
+        return new PrunedSearch.Found(parts.SelectMany(p => p.Top.GetTopDocs().ScoreDocs).ToList(), parts.Select(p => p.Facets.Tally).ToList());
     }
 
     private static SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, IReadOnlySet<string> marks) => new()

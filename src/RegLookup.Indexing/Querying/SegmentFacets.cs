@@ -42,6 +42,38 @@ public sealed class FacetDimension
     public int[]? Starts { get; }
     public int[] Ordinals { get; }
 
+    private int DocumentCount => Starts is null ? Ordinals.Length : Starts.Length - 1;
+
+    private long[][]? _valueDocuments;
+
+    /// <summary>By ordinal, the documents that have the value, as bit sets (document d is bit d % 64 of word d / 64),
+    /// built on first use: a search that counts from bit sets intersects them with its matches.</summary>
+    public long[][] ValueDocuments => LazyInitializer.EnsureInitialized(ref _valueDocuments, () =>
+    {
+        var sets = Values.Select(_ => new long[(DocumentCount + 63) >> 6]).ToArray();
+        for (var doc = 0; doc < DocumentCount; doc++)
+        {
+            if (Starts is null)
+            {
+                if (Ordinals[doc] is var ord and >= 0) sets[ord][doc >> 6] |= 1L << doc;
+                continue;
+            }
+            for (var i = Starts[doc]; i < Starts[doc + 1]; i++) sets[Ordinals[i]][doc >> 6] |= 1L << doc;
+        }
+        return sets;
+    });
+
+    /// <summary>The documents that have any of <paramref name="values"/>.</summary>
+    public long[] Documents(IEnumerable<string> values)
+    {
+        var any = new long[(DocumentCount + 63) >> 6];
+        var selected = Selection(values);
+        for (var ord = 0; ord < selected.Length; ord++)
+            if (selected[ord])
+                for (var w = 0; w < any.Length; w++) any[w] |= ValueDocuments[ord][w];
+        return any;
+    }
+
     /// <summary>A table by ordinal of which of <paramref name="values"/> are chosen (values no document of this
     /// segment has are left out).</summary>
     public bool[] Selection(IEnumerable<string> values)

@@ -1,0 +1,310 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+
+namespace RegLookup.Indexing.Querying.Pruning;
+
+/// <summary>
+/// A relevance-ordered search that does not score every match. The matches, the total and the facet counts come
+/// from bit sets of the query's terms and of the facet values. For the top hits, the matching documents are split
+/// into groups that hold the same query terms (once or more often), are in force or not, and share their fields'
+/// length norms; <see cref="ScoreModel"/> says the most a document of a group can score, and a group that cannot beat
+/// the worst of the top hits found so far is skipped. The others are scored by Lucene itself, so hits, scores and
+/// order are those of scoring everything (<see cref="SearchService"/>'s other way), for a few thousand scored
+/// documents where a search may match a million. This is the idea of MaxScore and block-max WAND (Lucene 8, not in
+/// Lucene.Net 4.8), applied to groups of documents with the same terms rather than to blocks of postings.
+/// </summary>
+public static class PrunedSearch
+{
+
+    public sealed record Found(IReadOnlyList<ScoreDoc> Hits, IReadOnlyList<FacetTally> Tallies);
+
+    /// <summary>Null when the query has a part the pruning does not model; the caller then scores every match.</summary>
+    public static Found? TryRun(IndexSearcher searcher, Query query, IReadOnlyDictionary<string, IReadOnlyList<string>> filters, int depth,
+        int parallelFrom = SegmentSearch.ParallelFrom, int? workers = null)
+    {
+        if (searcher.Similarity is not TFIDFSimilarity similarity) return null;
+        var rewritten = searcher.Rewrite(query);
+        // What IndexSearcher.CreateNormalizedWeight does, keeping the query norm for the model.
+        var weight = rewritten.CreateWeight(searcher);
+        var queryNorm = similarity.QueryNorm(weight.GetValueForNormalization());
+        if (float.IsInfinity(queryNorm) || float.IsNaN(queryNorm)) queryNorm = 1f;
+        weight.Normalize(queryNorm, 1f);
+        var model = ScoreModel.TryBuild(rewritten, searcher.IndexReader, similarity, queryNorm);
+        if (model is null) return null;
+        var parts = SegmentSearch.Share(searcher, () => new Part(model, weight, filters, depth), (part, leaf) => part.Search(leaf), parallelFrom, workers);
+        return new Found(parts.SelectMany(p => p.Top.ScoreDocs).ToList(), parts.Select(p => p.Tally).ToList());
+    }
+
+    /// <summary>What one worker finds in its segments.</summary>
+    private sealed class Part(ScoreModel model, Weight weight, IReadOnlyDictionary<string, IReadOnlyList<string>> filters, int depth)
+    {
+        public TopHits Top { get; } = new(depth);
+        public FacetTally Tally { get; } = new();
+
+        public void Search(AtomicReaderContext leaf)
+        {
+            var reader = leaf.AtomicReader;
+            using var scratch = new Scratch(BitSets.Words(reader.MaxDoc));
+            var segment = SegmentBits.Of(reader);
+            var state = new BoundState(model.Terms.Select(t => segment.Term(reader, t, model.Similarity)).ToArray(), model.Fields.Count);
+
+            var matched = scratch.Rent().AsSpan(0, scratch.Words);
+            BitSets.And(matched, model.Root.Matches(state, scratch), SegmentBits.LiveDocuments(reader));
+            var facets = SegmentFacets.Of(reader).Dimensions;
+            var passes = IndexSchema.Facets.All.Select((key, d) =>
+                filters.TryGetValue(key, out var wanted) && wanted.Count > 0 ? facets[d].Documents(wanted) : null).ToArray();
+            var hits = scratch.Rent().AsSpan(0, scratch.Words);
+            matched.CopyTo(hits);
+            foreach (var pass in passes)
+                if (pass is not null) BitSets.And(hits, hits, pass);
+            var total = BitSets.Count(hits);
+            Count(facets, passes, matched, hits, scratch);
+            Tally.TotalHits += total;
+            if (total > 0) new Pruner(model, weight, leaf, state, scratch, Top).Run(hits, total);
+        }
+
+        /// <summary>Each key's values over the matches that pass the other keys' filters (see <see cref="FacetingCollector"/>).</summary>
+        private void Count(FacetDimension[] facets, long[]?[] passes, ReadOnlySpan<long> matched, ReadOnlySpan<long> hits, Scratch scratch)
+        {
+            var others = scratch.Rent().AsSpan(0, scratch.Words);
+            for (var d = 0; d < facets.Length; d++)
+            {
+                var counted = hits;
+                if (passes[d] is not null)
+                {
+                    matched.CopyTo(others);
+                    for (var j = 0; j < passes.Length; j++)
+                        if (j != d && passes[j] is { } pass) BitSets.And(others, others, pass);
+                    counted = others;
+                }
+                var values = facets[d].ValueDocuments;
+                for (var ord = 0; ord < values.Length; ord++)
+                    if (BitSets.CountAnd(counted, values[ord]) is var count and > 0) Tally.Add(d, facets[d].Values[ord], count);
+            }
+        }
+    }
+
+    /// <summary>The best hits of one segment's matches, into the worker's <see cref="TopHits"/>.</summary>
+    private sealed class Pruner
+    {
+        // Groups this small are scored rather than split further.
+        private const int SmallGroup = 32;
+        // Documents gathered before they are scored in one pass, in document order, raising the bar for the rest.
+        private const int ScoreBatch = 1024;
+        // Bit-set operations allowed per segment, in words, before the remaining groups are scored as they are.
+        private const long WordBudget = 8_000_000;
+        private const float Slack = 1.0001f;
+
+        private readonly ScoreModel _model;
+        private readonly Weight _weight;
+        private readonly AtomicReaderContext _leaf;
+        private readonly BoundState _state;
+        private readonly Scratch _scratch;
+        private readonly TopHits _top;
+        private readonly List<Split> _splits = [];
+        private readonly List<long[]> _levels = [];
+        private readonly long[] _pending;
+        private int _pendingCount;
+        private long _visitsLeft;
+
+        public Pruner(ScoreModel model, Weight weight, AtomicReaderContext leaf, BoundState state, Scratch scratch, TopHits top)
+        {
+            (_model, _weight, _leaf, _state, _scratch, _top) = (model, weight, leaf, state, scratch, top);
+            _pending = scratch.Rent();
+            _pending.AsSpan(0, scratch.Words).Clear();
+            _visitsLeft = Math.Max(64, WordBudget / Math.Max(1, scratch.Words));
+        }
+
+        private abstract record Split;
+        private sealed record TermSplit(int Variable) : Split;
+        private sealed record InForceSplit(long[] Repealed) : Split;
+        private sealed record NormSplit(int Field, NormClass[] Classes) : Split;
+
+        public void Run(Span<long> hits, int total)
+        {
+            PlanSplits(hits);
+            var dive = ScoreMostPromising(hits, total);
+            BitSets.AndNot(hits, hits, dive);
+            Visit(0, hits, total - BitSets.Count(dive));
+            Flush();
+        }
+
+        /// <summary>Terms first, those that can add most to a score first; terms no match holds are settled as absent.
+        /// Then whether in force, then the fields' norms.</summary>
+        private void PlanSplits(ReadOnlySpan<long> hits)
+        {
+            var full = _model.Root.Bound(_state);
+            var terms = new List<(int Variable, float Gain)>();
+            for (var v = 0; v < _model.Terms.Count; v++)
+            {
+                if (!_model.Scored[v]) continue;
+                if (BitSets.CountAnd(hits, _state.Terms[v].Present.AsSpan(0, _scratch.Words)) == 0)
+                {
+                    _state.TermStates[v] = BoundState.Absent;
+                    continue;
+                }
+                _state.TermStates[v] = BoundState.Absent;
+                terms.Add((v, full - _model.Root.Bound(_state)));
+                _state.TermStates[v] = BoundState.Unknown;
+            }
+            _splits.AddRange(terms.OrderByDescending(t => t.Gain).Select(t => new TermSplit(t.Variable)));
+            if (_model.HasInForce) _splits.Add(new InForceSplit(InForceBoost.RepealedDocuments(_leaf.AtomicReader)));
+            var fields = terms.OrderByDescending(t => t.Gain).Select(t => _model.TermField[t.Variable]).Distinct();
+            var segment = SegmentBits.Of(_leaf.AtomicReader);
+            _splits.AddRange(fields.Select(f => new NormSplit(f, segment.Norms(_leaf.AtomicReader, _model.Fields[f], _model.Similarity))));
+        }
+
+        /// <summary>Scores the first documents holding the most promising terms, so that pruning has a bar to start from.</summary>
+        private ReadOnlySpan<long> ScoreMostPromising(ReadOnlySpan<long> hits, int total)
+        {
+            var dive = _scratch.Rent().AsSpan(0, _scratch.Words);
+            var narrower = _scratch.Rent().AsSpan(0, _scratch.Words);
+            hits.CopyTo(dive);
+            var count = total;
+            foreach (var split in _splits.OfType<TermSplit>())
+            {
+                var holding = BitSets.And(narrower, dive, _state.Terms[split.Variable].Present.AsSpan(0, _scratch.Words));
+                if (holding < _top.Size) continue;
+                narrower.CopyTo(dive);
+                count = holding;
+            }
+            BitSets.KeepFirst(dive, Math.Min(count, 2 * _top.Size));
+            Gather(dive, BitSets.Count(dive));
+            Flush();
+            return dive;
+        }
+
+        private void Visit(int level, ReadOnlySpan<long> group, int count)
+        {
+            if (count == 0) return;
+            // A group whose best is the bar itself (within rounding) can only tie with the worst top hit, and a tie
+            // goes to the lower document number: only its documents numbered below that hit can still get in.
+            var below = int.MaxValue;
+            if (_top.Full)
+            {
+                var bound = _model.Root.Bound(_state);
+                if (bound * Slack < _top.Threshold) return;
+                if (bound <= _top.Threshold * Slack)
+                {
+                    below = _top.WorstDoc - _leaf.DocBase;
+                    if (below <= 0) return;
+                }
+            }
+            if (level == _splits.Count || count <= SmallGroup || --_visitsLeft < 0)
+            {
+                Gather(group, count, below);
+                return;
+            }
+            if (_levels.Count == level) _levels.Add(_scratch.Rent());
+            var part = _levels[level].AsSpan(0, _scratch.Words);
+            switch (_splits[level])
+            {
+                case TermSplit(var v):
+                    var bits = _state.Terms[v];
+                    // Most often first: those documents can score highest.
+                    for (var k = bits.Classes; k >= 1; k--)
+                    {
+                        _state.TermStates[v] = (sbyte)k;
+                        Visit(level + 1, part, k == bits.Classes
+                            ? BitSets.And(part, group, bits.AtLeast[k - 1].AsSpan(0, _scratch.Words))
+                            : AndBetween(part, group, bits.AtLeast[k - 1], bits.AtLeast[k]));
+                    }
+                    _state.TermStates[v] = BoundState.Absent;
+                    Visit(level + 1, part, BitSets.AndNot(part, group, bits.Present.AsSpan(0, _scratch.Words)));
+                    _state.TermStates[v] = BoundState.Unknown;
+                    break;
+                case InForceSplit(var repealed):
+                    _state.InForce = 1;
+                    Visit(level + 1, part, BitSets.AndNot(part, group, repealed));
+                    _state.InForce = 0;
+                    Visit(level + 1, part, BitSets.And(part, group, repealed));
+                    _state.InForce = -1;
+                    break;
+                case NormSplit(var field, var classes):
+                    foreach (var norm in classes)
+                    {
+                        _state.FieldNorms[field] = norm.Value;
+                        Visit(level + 1, part, BitSets.And(part, group, norm.Documents));
+                    }
+                    _state.FieldNorms[field] = float.NaN;
+                    break;
+            }
+        }
+
+        private int AndBetween(Span<long> into, ReadOnlySpan<long> group, long[] atLeast, long[] more)
+        {
+            BitSets.And(into, group, atLeast.AsSpan(0, _scratch.Words));
+            return BitSets.AndNot(into, into, more.AsSpan(0, _scratch.Words));
+        }
+
+        private void Gather(ReadOnlySpan<long> group, int count, int below = int.MaxValue)
+        {
+            var pending = _pending.AsSpan(0, _scratch.Words);
+            if (below < _leaf.AtomicReader.MaxDoc)
+            {
+                group = group[..((below + 63) >> 6)];
+                pending = pending[..group.Length];
+                if (below % 64 != 0)
+                {
+                    var last = group[^1] & ((1L << (below % 64)) - 1);
+                    BitSets.Or(pending[..^1], group[..^1]);
+                    pending[^1] |= last;
+                    count = BitSets.Count(group[..^1]) + System.Numerics.BitOperations.PopCount((ulong)last);
+                }
+                else
+                {
+                    BitSets.Or(pending, group);
+                    count = BitSets.Count(group);
+                }
+            }
+            else BitSets.Or(pending, group);
+            _pendingCount += count;
+            if (_pendingCount >= ScoreBatch) Flush();
+        }
+
+        /// <summary>Scores the gathered documents with Lucene's own scorer, in document order.</summary>
+        private void Flush()
+        {
+            if (_pendingCount == 0) return;
+            var scorer = _weight.GetScorer(_leaf, null)
+                ?? throw new InvalidOperationException("The pruned search gathered documents the query does not match.");
+            var pending = _pending.AsSpan(0, _scratch.Words);
+            for (var w = 0; w < pending.Length; w++)
+            {
+                for (var bits = pending[w]; bits != 0; bits &= bits - 1)
+                {
+                    var doc = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    if (scorer.DocID < doc && scorer.Advance(doc) != doc)
+                        throw new InvalidOperationException($"The pruned search gathered document {doc}, which the query does not match.");
+                    _top.Offer(_leaf.DocBase + doc, scorer.GetScore());
+                }
+            }
+            pending.Clear();
+            _pendingCount = 0;
+        }
+    }
+}
+
+/// <summary>The best hits so far: highest score first, ties to the lower document number, as Lucene's collectors keep them.</summary>
+internal sealed class TopHits(int size)
+{
+    private static readonly Comparer<ScoreDoc> WorstFirst = Comparer<ScoreDoc>.Create((a, b) =>
+        a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Doc.CompareTo(a.Doc));
+    private readonly PriorityQueue<ScoreDoc, ScoreDoc> _queue = new(WorstFirst);
+
+    public int Size => size;
+    public bool Full => _queue.Count >= size;
+    /// <summary>The worst score among the top hits, once there are <see cref="Size"/> of them.</summary>
+    public float Threshold => _queue.Peek().Score;
+    /// <summary>The document number of the worst of the top hits.</summary>
+    public int WorstDoc => _queue.Peek().Doc;
+    public IEnumerable<ScoreDoc> ScoreDocs => _queue.UnorderedItems.Select(x => x.Element);
+
+    public void Offer(int doc, float score)
+    {
+        var hit = new ScoreDoc(doc, score);
+        if (!Full) _queue.Enqueue(hit, hit);
+        else if (WorstFirst.Compare(hit, _queue.Peek()) > 0) _queue.EnqueueDequeue(hit, hit);
+    }
+}
