@@ -78,7 +78,9 @@ internal sealed class SegmentBits
         var atLeast = new List<long[]> { new long[words] };
         int maxFreq = 0;
         float maxNorm = 0, maxTfNorm = 0;
-        var postings = reader.GetTermDocsEnum(term);
+        // Deleted documents too: the sets are kept for the core, which readers with fewer deletions may share.
+        var terms = reader.GetTerms(term.Field)?.GetEnumerator();
+        var postings = terms is not null && terms.SeekExact(term.Bytes) ? terms.Docs(null, null, DocsFlags.FREQS) : null;
         var norms = reader.GetNormValues(term.Field);
         if (postings is null) return new TermBits([atLeast[0]], 0, similarity.Tf(1), 0, 0);
         for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
