@@ -7,12 +7,14 @@ namespace RegLookup.Indexing.Querying.Pruning;
 /// <summary>
 /// A relevance-ordered search that does not score every match. The matches, the total and the facet counts come
 /// from bit sets of the query's terms and of the facet values. For the top hits, the matching documents are split
-/// into groups that hold the same query terms (once or more often), are in force or not, and share their fields'
-/// length norms; <see cref="ScoreModel"/> says the most a document of a group can score, and a group that cannot beat
-/// the worst of the top hits found so far is skipped. The others are scored by Lucene itself, so hits, scores and
-/// order are those of scoring everything (<see cref="SearchService"/>'s other way), for a few thousand scored
-/// documents where a search may match a million. This is the idea of MaxScore and block-max WAND (Lucene 8, not in
-/// Lucene.Net 4.8), applied to groups of documents with the same terms rather than to blocks of postings.
+/// into groups that hold the same query terms equally often, match its phrases or not, are in force or not, and
+/// share their fields' length norms; <see cref="ScoreModel"/> says the most a document of a group can score, and a
+/// group that cannot beat the worst of the top hits found so far is skipped. A group split all the way down scores
+/// what the model says (every document in it scores the same); the rest are scored by Lucene itself. So the hits and
+/// their order are those of scoring everything (<see cref="SearchService"/>'s other way; tests compare the two), for
+/// a few thousand scored documents where a search may match a million. This is the idea of MaxScore and block-max
+/// WAND (Lucene 8, not in Lucene.Net 4.8), applied to groups of documents with the same terms rather than to blocks
+/// of postings.
 /// </summary>
 public static class PrunedSearch
 {
@@ -30,7 +32,7 @@ public static class PrunedSearch
         var queryNorm = similarity.QueryNorm(weight.GetValueForNormalization());
         if (float.IsInfinity(queryNorm) || float.IsNaN(queryNorm)) queryNorm = 1f;
         weight.Normalize(queryNorm, 1f);
-        var model = ScoreModel.TryBuild(rewritten, searcher.IndexReader, similarity, queryNorm);
+        var model = ScoreModel.TryBuild(rewritten, searcher, similarity, queryNorm);
         if (model is null) return null;
         var parts = SegmentSearch.Share(searcher, () => new Part(model, weight, filters, depth), (part, leaf) => part.Search(leaf), parallelFrom, workers);
         return new Found(parts.SelectMany(p => p.Top.ScoreDocs).ToList(), parts.Select(p => p.Tally).ToList());
@@ -47,7 +49,7 @@ public static class PrunedSearch
             var reader = leaf.AtomicReader;
             using var scratch = new Scratch(BitSets.Words(reader.MaxDoc));
             var segment = SegmentBits.Of(reader);
-            var state = new BoundState(model.Terms.Select(t => segment.Term(reader, t, model.Similarity)).ToArray(), model.Fields.Count);
+            var state = new BoundState(model.Terms.Select(t => segment.Term(reader, t, model.Similarity)).ToArray(), model.Fields.Count, model.Phrases.Count);
 
             var matched = scratch.Rent().AsSpan(0, scratch.Words);
             BitSets.And(matched, model.Root.Matches(state, scratch), SegmentBits.LiveDocuments(reader));
@@ -95,6 +97,8 @@ public static class PrunedSearch
         // Bit-set operations allowed per segment, in words, before the remaining groups are scored as they are.
         private const long WordBudget = 8_000_000;
         private const float Slack = 1.0001f;
+        // How far a sum of the same scores in another order can land from it.
+        private const float Rounding = 1.000004f;
 
         private readonly ScoreModel _model;
         private readonly Weight _weight;
@@ -104,6 +108,7 @@ public static class PrunedSearch
         private readonly TopHits _top;
         private readonly List<Split> _splits = [];
         private readonly List<long[]> _levels = [];
+        private readonly List<int[]> _lists = [];
         private readonly long[] _pending;
         private int _pendingCount;
         private long _visitsLeft;
@@ -120,6 +125,7 @@ public static class PrunedSearch
         private sealed record TermSplit(int Variable) : Split;
         private sealed record InForceSplit(long[] Repealed) : Split;
         private sealed record NormSplit(int Field, NormClass[] Classes) : Split;
+        private sealed record PhraseSplit(PhraseNode Phrase, Lazy<PhraseBits> Matches) : Split;
 
         public void Run(Span<long> hits, int total)
         {
@@ -145,10 +151,20 @@ public static class PrunedSearch
                     continue;
                 }
                 _state.TermStates[v] = BoundState.Absent;
-                terms.Add((v, full - _model.Root.Bound(_state)));
+                terms.Add((v, full - Math.Max(0, _model.Root.Bound(_state))));
                 _state.TermStates[v] = BoundState.Unknown;
             }
+            var phrases = new List<(PhraseNode Phrase, float Gain)>();
+            foreach (var phrase in _model.Phrases)
+            {
+                _state.PhraseStates[phrase.Index] = BoundState.Absent;
+                phrases.Add((phrase, full - Math.Max(0, _model.Root.Bound(_state))));
+                _state.PhraseStates[phrase.Index] = BoundState.Unknown;
+            }
+            // Terms, then phrases: a phrase's matches are read by position, worth it only for what the terms leave.
             _splits.AddRange(terms.OrderByDescending(t => t.Gain).Select(t => new TermSplit(t.Variable)));
+            _splits.AddRange(phrases.Where(p => p.Gain > 0).OrderByDescending(p => p.Gain)
+                .Select(p => new PhraseSplit(p.Phrase, new Lazy<PhraseBits>(() => p.Phrase.Matches(_leaf)))));
             if (_model.HasInForce) _splits.Add(new InForceSplit(InForceBoost.RepealedDocuments(_leaf.AtomicReader)));
             var fields = terms.OrderByDescending(t => t.Gain).Select(t => _model.TermField[t.Variable]).Distinct();
             var segment = SegmentBits.Of(_leaf.AtomicReader);
@@ -170,30 +186,26 @@ public static class PrunedSearch
                 count = holding;
             }
             BitSets.KeepFirst(dive, Math.Min(count, 2 * _top.Size));
-            Gather(dive, BitSets.Count(dive));
+            dive.CopyTo(_pending);
+            _pendingCount = BitSets.Count(dive);
             Flush();
             return dive;
         }
 
+        /// <summary>A group as a bit set of the segment; once it holds fewer documents than the set has words, as a
+        /// list of them (<see cref="VisitList"/>), so that splitting it costs what it holds, not the segment's size.</summary>
         private void Visit(int level, ReadOnlySpan<long> group, int count)
         {
-            if (count == 0) return;
-            // A group whose best is the bar itself (within rounding) can only tie with the worst top hit, and a tie
-            // goes to the lower document number: only its documents numbered below that hit can still get in.
-            var below = int.MaxValue;
-            if (_top.Full)
+            if (count == 0 || !Worth(out var below)) return;
+            if (level == _splits.Count || --_visitsLeft < 0 || count <= SmallGroup || count <= _scratch.Words)
             {
-                var bound = _model.Root.Bound(_state);
-                if (bound * Slack < _top.Threshold) return;
-                if (bound <= _top.Threshold * Slack)
-                {
-                    below = _top.WorstDoc - _leaf.DocBase;
-                    if (below <= 0) return;
-                }
-            }
-            if (level == _splits.Count || count <= SmallGroup || --_visitsLeft < 0)
-            {
-                Gather(group, count, below);
+                var docs = Buffer(_lists, level, count);
+                var n = 0;
+                for (var w = 0; w < group.Length && n < count; w++)
+                    for (var bits = group[w]; bits != 0; bits &= bits - 1)
+                        docs[n++] = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                if (level == _splits.Count || _visitsLeft < 0 || count <= SmallGroup) Finish(level, docs[..n], below);
+                else SplitList(level, docs[..n]);
                 return;
             }
             if (_levels.Count == level) _levels.Add(_scratch.Rent());
@@ -229,38 +241,143 @@ public static class PrunedSearch
                     }
                     _state.FieldNorms[field] = float.NaN;
                     break;
+                case PhraseSplit(var phrase, var lazy):
+                    var matches = lazy.Value;
+                    _state.PhraseStates[phrase.Index] = BoundState.SingleMatch;
+                    Visit(level + 1, part, BitSets.And(part, group, matches.Single));
+                    _state.PhraseStates[phrase.Index] = BoundState.OtherMatch;
+                    BitSets.And(part, group, matches.Present);
+                    Visit(level + 1, part, BitSets.AndNot(part, part, matches.Single));
+                    _state.PhraseStates[phrase.Index] = BoundState.Absent;
+                    Visit(level + 1, part, BitSets.AndNot(part, group, matches.Present));
+                    _state.PhraseStates[phrase.Index] = BoundState.Unknown;
+                    break;
             }
+        }
+
+        private void VisitList(int level, ReadOnlySpan<int> docs)
+        {
+            if (docs.Length == 0 || !Worth(out var below)) return;
+            if (level == _splits.Count || docs.Length <= SmallGroup || --_visitsLeft < 0) Finish(level, docs, below);
+            else SplitList(level, docs);
+        }
+
+        private void SplitList(int level, ReadOnlySpan<int> docs)
+        {
+            var part = Buffer(_lists, level + 1, docs.Length);
+            switch (_splits[level])
+            {
+                case TermSplit(var v):
+                    var bits = _state.Terms[v];
+                    for (var k = bits.Classes; k >= 1; k--)
+                    {
+                        _state.TermStates[v] = (sbyte)k;
+                        var atLeast = bits.AtLeast[k - 1];
+                        var more = k == bits.Classes ? null : bits.AtLeast[k];
+                        var n = 0;
+                        foreach (var doc in docs)
+                            if (Has(atLeast, doc) && (more is null || !Has(more, doc))) part[n++] = doc;
+                        VisitList(level + 1, part[..n]);
+                    }
+                    _state.TermStates[v] = BoundState.Absent;
+                    VisitList(level + 1, part[..Keep(docs, part, bits.Present, false)]);
+                    _state.TermStates[v] = BoundState.Unknown;
+                    break;
+                case InForceSplit(var repealed):
+                    _state.InForce = 1;
+                    VisitList(level + 1, part[..Keep(docs, part, repealed, false)]);
+                    _state.InForce = 0;
+                    VisitList(level + 1, part[..Keep(docs, part, repealed, true)]);
+                    _state.InForce = -1;
+                    break;
+                case NormSplit(var field, var classes):
+                    foreach (var norm in classes)
+                    {
+                        _state.FieldNorms[field] = norm.Value;
+                        VisitList(level + 1, part[..Keep(docs, part, norm.Documents, true)]);
+                    }
+                    _state.FieldNorms[field] = float.NaN;
+                    break;
+                case PhraseSplit(var phrase, var lazy):
+                    var matches = lazy.Value;
+                    _state.PhraseStates[phrase.Index] = BoundState.SingleMatch;
+                    VisitList(level + 1, part[..Keep(docs, part, matches.Single, true)]);
+                    _state.PhraseStates[phrase.Index] = BoundState.OtherMatch;
+                    var others = 0;
+                    foreach (var doc in docs)
+                        if (Has(matches.Present, doc) && !Has(matches.Single, doc)) part[others++] = doc;
+                    VisitList(level + 1, part[..others]);
+                    _state.PhraseStates[phrase.Index] = BoundState.Absent;
+                    VisitList(level + 1, part[..Keep(docs, part, matches.Present, false)]);
+                    _state.PhraseStates[phrase.Index] = BoundState.Unknown;
+                    break;
+            }
+        }
+
+        private static bool Has(long[] set, int doc) => (set[doc >> 6] & (1L << doc)) != 0;
+
+        /// <summary>Copies the documents that are (or are not) in <paramref name="set"/>; how many.</summary>
+        private static int Keep(ReadOnlySpan<int> docs, Span<int> into, long[] set, bool inSet)
+        {
+            var n = 0;
+            foreach (var doc in docs)
+                if (Has(set, doc) == inSet) into[n++] = doc;
+            return n;
+        }
+
+        private static Span<int> Buffer(List<int[]> buffers, int level, int size)
+        {
+            while (buffers.Count <= level) buffers.Add([]);
+            if (buffers[level].Length < size) buffers[level] = new int[Math.Max(size, 2 * buffers[level].Length)];
+            return buffers[level].AsSpan(0, size);
+        }
+
+        /// <summary>Whether the group (described by the state) can still reach the top hits, and below which document
+        /// number: a group whose best is the bar itself (within rounding) can only tie with the worst top hit, and a
+        /// tie goes to the lower document number.</summary>
+        private bool Worth(out int below)
+        {
+            below = int.MaxValue;
+            if (!_top.Full) return true;
+            var bound = _model.Root.Bound(_state);
+            if (bound * Slack < _top.Threshold) return false;
+            // Only a group that cannot score above the bar, even by rounding, can at best tie.
+            if (TopHits.Rank(bound * Rounding) <= _top.Threshold) below = _top.WorstDoc - _leaf.DocBase;
+            return below > 0;
+        }
+
+        /// <summary>A group split no further: scored from the state when that says all (<see cref="ScoreExactly"/>),
+        /// else by Lucene with the next batch.</summary>
+        private void Finish(int level, ReadOnlySpan<int> docs, int below)
+        {
+            if (level == _splits.Count && _state.IsExact(_model))
+            {
+                ScoreExactly(docs, below);
+                return;
+            }
+            var pending = _pending.AsSpan(0, _scratch.Words);
+            foreach (var doc in docs)
+            {
+                if (doc >= below) break;
+                pending[doc >> 6] |= 1L << doc;
+                _pendingCount++;
+            }
+            if (_pendingCount >= ScoreBatch) Flush();
+        }
+
+        /// <summary>A group whose terms' frequencies, norms, phrase matches and status are all known: every document in
+        /// it scores the same. In document order, the first one turned away (a tie lost) means the rest would be too.</summary>
+        private void ScoreExactly(ReadOnlySpan<int> docs, int below)
+        {
+            var score = _model.Root.Bound(_state);
+            foreach (var doc in docs)
+                if (doc >= below || !_top.Offer(_leaf.DocBase + doc, score)) return;
         }
 
         private int AndBetween(Span<long> into, ReadOnlySpan<long> group, long[] atLeast, long[] more)
         {
             BitSets.And(into, group, atLeast.AsSpan(0, _scratch.Words));
             return BitSets.AndNot(into, into, more.AsSpan(0, _scratch.Words));
-        }
-
-        private void Gather(ReadOnlySpan<long> group, int count, int below = int.MaxValue)
-        {
-            var pending = _pending.AsSpan(0, _scratch.Words);
-            if (below < _leaf.AtomicReader.MaxDoc)
-            {
-                group = group[..((below + 63) >> 6)];
-                pending = pending[..group.Length];
-                if (below % 64 != 0)
-                {
-                    var last = group[^1] & ((1L << (below % 64)) - 1);
-                    BitSets.Or(pending[..^1], group[..^1]);
-                    pending[^1] |= last;
-                    count = BitSets.Count(group[..^1]) + System.Numerics.BitOperations.PopCount((ulong)last);
-                }
-                else
-                {
-                    BitSets.Or(pending, group);
-                    count = BitSets.Count(group);
-                }
-            }
-            else BitSets.Or(pending, group);
-            _pendingCount += count;
-            if (_pendingCount >= ScoreBatch) Flush();
         }
 
         /// <summary>Scores the gathered documents with Lucene's own scorer, in document order.</summary>
@@ -294,17 +411,25 @@ internal sealed class TopHits(int size)
     private readonly PriorityQueue<ScoreDoc, ScoreDoc> _queue = new(WorstFirst);
 
     public int Size => size;
+
+    /// <summary>A score to 19 bits, as the top hits compare them.</summary>
+    public static float Rank(float score) => BitConverter.Int32BitsToSingle((BitConverter.SingleToInt32Bits(score) + 16) & ~31);
     public bool Full => _queue.Count >= size;
-    /// <summary>The worst score among the top hits, once there are <see cref="Size"/> of them.</summary>
-    public float Threshold => _queue.Peek().Score;
+    /// <summary>The worst score among the top hits (to <see cref="Rank"/>), once there are <see cref="Size"/> of them.</summary>
+    public float Threshold => _queue.TryPeek(out _, out var worst) ? worst.Score : float.MinValue;
     /// <summary>The document number of the worst of the top hits.</summary>
-    public int WorstDoc => _queue.Peek().Doc;
+    public int WorstDoc => _queue.TryPeek(out _, out var worst) ? worst.Doc : int.MaxValue;
     public IEnumerable<ScoreDoc> ScoreDocs => _queue.UnorderedItems.Select(x => x.Element);
 
-    public void Offer(int doc, float score)
+    /// <summary>Whether the hit got in. Scores are compared to 19 bits, not 24: the same score summed in another order
+    /// (by Lucene's scorers or by <see cref="ScoreModel"/>) can differ in its last bits, and a tie must stay a tie.</summary>
+    public bool Offer(int doc, float score)
     {
+        var rank = new ScoreDoc(doc, Rank(score));
         var hit = new ScoreDoc(doc, score);
-        if (!Full) _queue.Enqueue(hit, hit);
-        else if (WorstFirst.Compare(hit, _queue.Peek()) > 0) _queue.EnqueueDequeue(hit, hit);
+        if (!Full) _queue.Enqueue(hit, rank);
+        else if (_queue.TryPeek(out _, out var worst) && WorstFirst.Compare(rank, worst) > 0) _queue.EnqueueDequeue(hit, rank);
+        else return false;
+        return true;
     }
 }

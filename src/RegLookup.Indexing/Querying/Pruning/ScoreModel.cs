@@ -9,7 +9,7 @@ namespace RegLookup.Indexing.Querying.Pruning;
 /// often (a frequency class of <see cref="TermBits"/>; <see cref="Unknown"/> until split on), for each scored field the length norm they share (NaN until split on),
 /// and whether they are in force (-1 until split on).
 /// </summary>
-internal sealed class BoundState(TermBits[] terms, int fields)
+internal sealed class BoundState(TermBits[] terms, int fields, int phrases)
 {
     public const sbyte Unknown = -1, Absent = 0;
 
@@ -17,6 +17,23 @@ internal sealed class BoundState(TermBits[] terms, int fields)
     public sbyte[] TermStates { get; } = Enumerable.Repeat(Unknown, terms.Length).ToArray();
     public float[] FieldNorms { get; } = Enumerable.Repeat(float.NaN, fields).ToArray();
     public int InForce { get; set; } = -1;
+    /// <summary>For each phrase: <see cref="Unknown"/>, <see cref="Absent"/>, <see cref="SingleMatch"/> or
+    /// <see cref="OtherMatch"/>.</summary>
+    public sbyte[] PhraseStates { get; } = Enumerable.Repeat(Unknown, phrases).ToArray();
+    public const sbyte SingleMatch = 1, OtherMatch = 2;
+
+    /// <summary>Whether every scored term's frequency, every field's norm, every possible phrase's match and the
+    /// status are known exactly, so that the bound is the score.</summary>
+    public bool IsExact(ScoreModel model)
+    {
+        for (var v = 0; v < Terms.Length; v++)
+            if (model.Scored[v] && (TermStates[v] == Unknown || !Terms[v].IsExact(TermStates[v]))) return false;
+        for (var v = 0; v < Terms.Length; v++)
+            if (model.Scored[v] && TermStates[v] > 0 && float.IsNaN(FieldNorms[model.TermField[v]])) return false;
+        foreach (var phrase in model.Phrases)
+            if (PhraseStates[phrase.Index] is not (Absent or SingleMatch) && phrase.Possible(this)) return false;
+        return !model.HasInForce || InForce >= 0;
+    }
 }
 
 /// <summary>
@@ -28,10 +45,13 @@ internal sealed class BoundState(TermBits[] terms, int fields)
 /// </summary>
 internal abstract class ScoreNode
 {
-    /// <summary>Whether the documents may match this part.</summary>
-    public abstract bool Possible(BoundState state);
-    /// <summary>The most this part can add to the score of one of the documents.</summary>
+    /// <summary>Returned by <see cref="Bound"/> when none of the documents can match this part.</summary>
+    public const float Impossible = -1f;
+
+    /// <summary>The most this part can add to the score of one of the documents, or <see cref="Impossible"/>.</summary>
     public abstract float Bound(BoundState state);
+
+    public bool Possible(BoundState state) => Bound(state) >= 0;
     /// <summary>Whether <see cref="Matches"/> can tell the matching documents exactly.</summary>
     public abstract bool Matchable { get; }
     /// <summary>The documents of the segment that match (a term's own set: read, never write).</summary>
@@ -46,12 +66,15 @@ internal sealed class ScoreModel
     private readonly List<bool> _scored = [];
     private readonly List<string> _fields = [];
     private readonly List<int> _termField = [];
+    private readonly List<PhraseNode> _phrases = [];
+    private readonly IndexSearcher _searcher;
     private readonly IndexReader _reader;
     private readonly float _queryNorm;
 
-    private ScoreModel(IndexReader reader, TFIDFSimilarity similarity, float queryNorm)
+    private ScoreModel(IndexSearcher searcher, TFIDFSimilarity similarity, float queryNorm)
     {
-        _reader = reader;
+        _searcher = searcher;
+        _reader = searcher.IndexReader;
         Similarity = similarity;
         _queryNorm = queryNorm;
     }
@@ -65,11 +88,12 @@ internal sealed class ScoreModel
     /// <summary>The index in <see cref="Fields"/> of each term's field.</summary>
     public IReadOnlyList<int> TermField => _termField;
     public bool HasInForce { get; private set; }
+    public IReadOnlyList<PhraseNode> Phrases => _phrases;
 
     /// <summary>Null when the query has a part the mirror does not know, or its matches are not bit sets of terms.</summary>
-    public static ScoreModel? TryBuild(Query rewritten, IndexReader reader, TFIDFSimilarity similarity, float queryNorm)
+    public static ScoreModel? TryBuild(Query rewritten, IndexSearcher searcher, TFIDFSimilarity similarity, float queryNorm)
     {
-        var model = new ScoreModel(reader, similarity, queryNorm);
+        var model = new ScoreModel(searcher, similarity, queryNorm);
         var root = model.Build(rewritten, 1f, scored: true);
         if (root is null || !root.Matchable) return null;
         model.Root = root;
@@ -90,7 +114,14 @@ internal sealed class ScoreModel
             case PhraseQuery phrase when phrase.GetTerms().Length > 0:
                 var terms = phrase.GetTerms();
                 var idf = terms.Aggregate(0f, (sum, t) => sum + Idf(t));
-                return new PhraseNode(terms.Select(t => Variable(t, scored)).ToArray(), _termField[Variable(terms[0], scored)], Weight(idf, phrase.Boost, boost), Similarity);
+                // The phrase's own weight, normalized as within the whole query, scores its matches one document at a time.
+                var own = phrase.CreateWeight(_searcher);
+                own.GetValueForNormalization();
+                own.Normalize(_queryNorm, boost);
+                var node = new PhraseNode(_phrases.Count, phrase, own, terms.Select(t => Variable(t, scored)).ToArray(), _termField[Variable(terms[0], scored)],
+                    Weight(idf, phrase.Boost, boost), Similarity);
+                _phrases.Add(node);
+                return node;
             case BooleanQuery boolean when boolean.Clauses.All(c => !c.IsProhibited):
                 var clauses = boolean.Clauses.Select(c => Build(c.Query, boost * boolean.Boost, scored)).ToList();
                 return clauses.Any(c => c is null) ? null : new BooleanNode(clauses!, boolean.Clauses.Select(c => c.IsRequired).ToArray(),
@@ -138,13 +169,11 @@ internal sealed class ScoreModel
 
 internal sealed class TermNode(int variable, int field, float weight, TFIDFSimilarity similarity) : ScoreNode
 {
-    public override bool Possible(BoundState state) => state.TermStates[variable] != BoundState.Absent && state.Terms[variable].MaxFreq > 0;
-
     public override float Bound(BoundState state)
     {
-        if (!Possible(state)) return 0;
         var bits = state.Terms[variable];
         var freq = state.TermStates[variable];
+        if (freq == BoundState.Absent || bits.MaxFreq == 0) return Impossible;
         var norm = state.FieldNorms[field];
         if (freq == BoundState.Unknown && float.IsNaN(norm)) return weight * bits.MaxTfNorm;
         var tf = freq == BoundState.Unknown ? bits.MaxTf : similarity.Tf(bits.FreqOf(freq));
@@ -158,21 +187,45 @@ internal sealed class TermNode(int variable, int field, float weight, TFIDFSimil
 
 /// <summary>A phrase: it needs every term, and matches at most as often as its terms' extra occurrences allow
 /// (each step of Lucene's phrase scorers moves one term by one position), each match adding at most 1.</summary>
-internal sealed class PhraseNode(int[] variables, int field, float weight, TFIDFSimilarity similarity) : ScoreNode
+internal sealed class PhraseNode(int index, PhraseQuery query, Weight own, int[] variables, int field, float weight, TFIDFSimilarity similarity) : ScoreNode
 {
-    public override bool Possible(BoundState state) =>
-        variables.All(v => state.TermStates[v] != BoundState.Absent && state.Terms[v].MaxFreq > 0);
+    private readonly string _key = $"{query.GetTerms()[0].Field}:{string.Join(' ', query.GetTerms().Zip(query.GetPositions(), (t, p) => $"{t.Text}@{p}"))}~{query.Slop}";
+
+    public int Index => index;
+
+    /// <summary>The documents of a segment that match the phrase, and those that match it once at its own positions
+    /// (their score, over weight and norm, is tf(1)); read with the phrase's own scorer and kept for the segment.</summary>
+    public PhraseBits Matches(AtomicReaderContext leaf) => SegmentBits.Of(leaf.AtomicReader).Phrase(_key, () =>
+    {
+        var reader = leaf.AtomicReader;
+        var words = BitSets.Words(reader.MaxDoc);
+        var bits = new PhraseBits(new long[words], new long[words]);
+        var scorer = own.GetScorer(leaf, null);
+        if (scorer is null) return bits;
+        var norms = reader.GetNormValues(query.GetTerms()[0].Field);
+        for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+        {
+            bits.Present[doc >> 6] |= 1L << doc;
+            var once = weight * similarity.Tf(1) * (norms is null ? 1f : similarity.DecodeNormValue(norms.Get(doc)));
+            if (Math.Abs(scorer.GetScore() - once) <= 1e-5f * once) bits.Single[doc >> 6] |= 1L << doc;
+        }
+        return bits;
+    });
 
     public override float Bound(BoundState state)
     {
-        if (!Possible(state)) return 0;
+        var match = state.PhraseStates[index];
+        if (match == BoundState.Absent) return Impossible;
         var freq = 1;
         var norm = float.MaxValue;
         foreach (var v in variables)
         {
-            freq += state.Terms[v].FreqOf(state.TermStates[v]) - 1;
-            norm = Math.Min(norm, state.Terms[v].MaxNorm);
+            var bits = state.Terms[v];
+            if (state.TermStates[v] == BoundState.Absent || bits.MaxFreq == 0) return Impossible;
+            freq += bits.FreqOf(state.TermStates[v]) - 1;
+            norm = Math.Min(norm, bits.MaxNorm);
         }
+        if (match == BoundState.SingleMatch) freq = 1;
         if (!float.IsNaN(state.FieldNorms[field])) norm = state.FieldNorms[field];
         return weight * similarity.Tf(freq) * norm;
     }
@@ -184,18 +237,17 @@ internal sealed class PhraseNode(int[] variables, int field, float weight, TFIDF
 
 internal sealed class DisMaxNode(IReadOnlyList<ScoreNode> disjuncts, float tieBreaker) : ScoreNode
 {
-    public override bool Possible(BoundState state) => disjuncts.Any(d => d.Possible(state));
-
     public override float Bound(BoundState state)
     {
-        float max = 0, sum = 0;
+        float max = Impossible, sum = 0;
         foreach (var d in disjuncts)
         {
             var bound = d.Bound(state);
+            if (bound < 0) continue;
             max = Math.Max(max, bound);
             sum += bound;
         }
-        return max + (sum - max) * tieBreaker;
+        return max < 0 ? Impossible : max + (sum - max) * tieBreaker;
     }
 
     public override bool Matchable => disjuncts.All(d => d.Matchable);
@@ -211,38 +263,32 @@ internal sealed class DisMaxNode(IReadOnlyList<ScoreNode> disjuncts, float tieBr
 
 internal sealed class BooleanNode(IReadOnlyList<ScoreNode> clauses, bool[] required, int minimumShould, bool coordDisabled, TFIDFSimilarity similarity) : ScoreNode
 {
-    private int ShouldNeeded => required.Any(r => r) ? minimumShould : Math.Max(1, minimumShould);
-
-    public override bool Possible(BoundState state)
-    {
-        var should = 0;
-        for (var i = 0; i < clauses.Count; i++)
-        {
-            var possible = clauses[i].Possible(state);
-            if (required[i] && !possible) return false;
-            if (!required[i] && possible) should++;
-        }
-        return should >= ShouldNeeded;
-    }
+    private readonly int _shouldNeeded = required.Contains(true) ? minimumShould : Math.Max(1, minimumShould);
 
     public override float Bound(BoundState state)
     {
-        if (!Possible(state)) return 0;
         float sum = 0;
-        var overlap = 0;
-        foreach (var clause in clauses)
+        int overlap = 0, should = 0;
+        for (var i = 0; i < clauses.Count; i++)
         {
-            if (!clause.Possible(state)) continue;
-            sum += clause.Bound(state);
+            var bound = clauses[i].Bound(state);
+            if (bound < 0)
+            {
+                if (required[i]) return Impossible;
+                continue;
+            }
+            sum += bound;
             overlap++;
+            if (!required[i]) should++;
         }
+        if (should < _shouldNeeded) return Impossible;
         // BooleanWeight.Coord: a single clause is never scaled.
         var coord = coordDisabled || clauses.Count == 1 ? 1f : similarity.Coord(overlap, clauses.Count);
         return sum * coord;
     }
 
     public override bool Matchable =>
-        Enumerable.Range(0, clauses.Count).All(i => clauses[i].Matchable || (!required[i] && ShouldNeeded == 0));
+        Enumerable.Range(0, clauses.Count).All(i => clauses[i].Matchable || (!required[i] && _shouldNeeded == 0));
 
     public override ReadOnlySpan<long> Matches(BoundState state, Scratch scratch)
     {
@@ -250,7 +296,7 @@ internal sealed class BooleanNode(IReadOnlyList<ScoreNode> clauses, bool[] requi
         all.Fill(-1L);
         for (var i = 0; i < clauses.Count; i++)
             if (required[i]) BitSets.And(all, all, clauses[i].Matches(state, scratch));
-        if (ShouldNeeded == 0) return all;
+        if (_shouldNeeded == 0) return all;
         var optional = new List<long[]>();
         for (var i = 0; i < clauses.Count; i++)
         {
@@ -260,7 +306,7 @@ internal sealed class BooleanNode(IReadOnlyList<ScoreNode> clauses, bool[] requi
             optional.Add(own);
         }
         var enough = scratch.Rent().AsSpan(0, scratch.Words);
-        BitSets.AtLeast(enough, ShouldNeeded, optional);
+        BitSets.AtLeast(enough, _shouldNeeded, optional);
         BitSets.And(all, all, enough);
         return all;
     }
@@ -269,9 +315,7 @@ internal sealed class BooleanNode(IReadOnlyList<ScoreNode> clauses, bool[] requi
 /// <summary>A constant-score query: its boost (times the query norm and outer boosts) when its query matches.</summary>
 internal sealed class ConstantNode(ScoreNode query, float score) : ScoreNode
 {
-    public override bool Possible(BoundState state) => query.Possible(state);
-
-    public override float Bound(BoundState state) => Possible(state) ? score : 0;
+    public override float Bound(BoundState state) => query.Bound(state) < 0 ? Impossible : score;
 
     public override bool Matchable => query.Matchable;
 
@@ -281,9 +325,9 @@ internal sealed class ConstantNode(ScoreNode query, float score) : ScoreNode
 /// <summary><see cref="InForceBoost"/>: its sub-query's score, lifted unless the documents are known to be repealed.</summary>
 internal sealed class InForceNode(ScoreNode query, float weight) : ScoreNode
 {
-    public override bool Possible(BoundState state) => query.Possible(state);
-
-    public override float Bound(BoundState state) => weight * (state.InForce == 0 ? 1f : InForceBoost.Lift) * query.Bound(state);
+    public override float Bound(BoundState state) => query.Bound(state) is var bound and >= 0
+        ? weight * (state.InForce == 0 ? 1f : InForceBoost.Lift) * bound
+        : Impossible;
 
     public override bool Matchable => query.Matchable;
 

@@ -12,7 +12,7 @@ namespace RegLookup.Indexing.Querying.Pruning;
 internal sealed class TermBits(long[][] atLeast, int maxFreq, float maxTf, float maxNorm, float maxTfNorm)
 {
     /// <summary>How many times apart a term's documents are told: more than this counts as "at least this often".</summary>
-    public const int Counted = 2;
+    public const int Counted = 8;
 
     /// <summary><c>AtLeast[k - 1]</c>: the documents holding the term at least k times, for k from 1 up to
     /// <see cref="Counted"/> or the largest frequency, whichever is lower (so <c>AtLeast[0]</c> is every holder).</summary>
@@ -28,7 +28,15 @@ internal sealed class TermBits(long[][] atLeast, int maxFreq, float maxTf, float
 
     /// <summary>The most often a document of frequency class <paramref name="k"/> (or of any, when unknown) holds the term.</summary>
     public int FreqOf(int k) => k >= 1 && k < Classes ? k : MaxFreq;
+
+    /// <summary>Whether every document of frequency class <paramref name="k"/> holds the term exactly
+    /// <see cref="FreqOf"/> times (the last class does when no document holds it more often than that).</summary>
+    public bool IsExact(int k) => k == 0 || (k >= 1 && (k < Classes || MaxFreq == Classes));
 }
+
+/// <summary>Which documents of a segment match a phrase, and which of them match it once, at its own positions
+/// (sloppy frequency 1, so that its score is known from the norm alone).</summary>
+internal sealed record PhraseBits(long[] Present, long[] Single);
 
 /// <summary>The documents of a segment whose field has one length norm, and that norm decoded.</summary>
 internal sealed record NormClass(float Value, long[] Documents);
@@ -46,6 +54,7 @@ internal sealed class SegmentBits
 
     private readonly ConcurrentDictionary<(string Field, string Term), TermBits> _terms = new();
     private readonly ConcurrentDictionary<string, NormClass[]> _norms = new();
+    private readonly ConcurrentDictionary<string, PhraseBits> _phrases = new();
 
     public static SegmentBits Of(AtomicReader reader) => Cores.GetValue(reader.CoreCacheKey, _ => new SegmentBits());
 
@@ -55,6 +64,14 @@ internal sealed class SegmentBits
         if (_terms.TryGetValue(key, out var known)) return known;
         var built = Read(reader, term, similarity);
         return _terms.Count < MaxTerms ? _terms.GetOrAdd(key, built) : built;
+    }
+
+    /// <summary>The matches of a phrase (known by <paramref name="key"/>), read by <paramref name="read"/> on first use.</summary>
+    public PhraseBits Phrase(string key, Func<PhraseBits> read)
+    {
+        if (_phrases.TryGetValue(key, out var known)) return known;
+        var bits = read();
+        return _phrases.Count < MaxTerms ? _phrases.GetOrAdd(key, bits) : bits;
     }
 
     /// <summary>The norm classes of a field, largest norm first (one class of norm 1 when the field keeps none).</summary>
