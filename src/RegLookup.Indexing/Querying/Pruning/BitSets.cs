@@ -70,33 +70,6 @@ internal static class BitSets
         }
     }
 
-    /// <summary>The first <paramref name="limit"/> documents of <paramref name="set"/>, kept in it; the rest removed.</summary>
-    public static void KeepFirst(Span<long> set, int limit)
-    {
-        var seen = 0;
-        for (var i = 0; i < set.Length; i++)
-        {
-            var v = set[i];
-            var here = BitOperations.PopCount((ulong)v);
-            if (seen + here <= limit)
-            {
-                seen += here;
-                continue;
-            }
-            var keep = 0L;
-            while (seen < limit)
-            {
-                var low = v & -v;
-                keep |= low;
-                v ^= low;
-                seen++;
-            }
-            set[i] = keep;
-            set[(i + 1)..].Clear();
-            return;
-        }
-    }
-
     public static void Fill(Span<long> set, int documents)
     {
         set.Fill(-1L);

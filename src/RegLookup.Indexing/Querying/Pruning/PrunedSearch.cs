@@ -90,8 +90,6 @@ public static class PrunedSearch
     /// <summary>The best hits of one segment's matches, into the worker's <see cref="TopHits"/>.</summary>
     private sealed class Pruner
     {
-        // Groups this small are scored rather than split further.
-        private const int SmallGroup = 32;
         // Documents gathered before they are scored in one pass, in document order, raising the bar for the rest.
         private const int ScoreBatch = 1024;
         // Bit-set operations allowed per segment, in words, before the remaining groups are scored as they are.
@@ -130,9 +128,7 @@ public static class PrunedSearch
         public void Run(Span<long> hits, int total)
         {
             PlanSplits(hits);
-            var dive = ScoreMostPromising(hits, total);
-            BitSets.AndNot(hits, hits, dive);
-            Visit(0, hits, total - BitSets.Count(dive));
+            Visit(0, hits, total);
             Flush();
         }
 
@@ -171,40 +167,19 @@ public static class PrunedSearch
             _splits.AddRange(fields.Select(f => new NormSplit(f, segment.Norms(_leaf.AtomicReader, _model.Fields[f], _model.Similarity))));
         }
 
-        /// <summary>Scores the first documents holding the most promising terms, so that pruning has a bar to start from.</summary>
-        private ReadOnlySpan<long> ScoreMostPromising(ReadOnlySpan<long> hits, int total)
-        {
-            var dive = _scratch.Rent().AsSpan(0, _scratch.Words);
-            var narrower = _scratch.Rent().AsSpan(0, _scratch.Words);
-            hits.CopyTo(dive);
-            var count = total;
-            foreach (var split in _splits.OfType<TermSplit>())
-            {
-                var holding = BitSets.And(narrower, dive, _state.Terms[split.Variable].Present.AsSpan(0, _scratch.Words));
-                if (holding < _top.Size) continue;
-                narrower.CopyTo(dive);
-                count = holding;
-            }
-            BitSets.KeepFirst(dive, Math.Min(count, 2 * _top.Size));
-            dive.CopyTo(_pending);
-            _pendingCount = BitSets.Count(dive);
-            Flush();
-            return dive;
-        }
-
         /// <summary>A group as a bit set of the segment; once it holds fewer documents than the set has words, as a
         /// list of them (<see cref="VisitList"/>), so that splitting it costs what it holds, not the segment's size.</summary>
         private void Visit(int level, ReadOnlySpan<long> group, int count)
         {
             if (count == 0 || !Worth(out var below)) return;
-            if (level == _splits.Count || --_visitsLeft < 0 || count <= SmallGroup || count <= _scratch.Words)
+            if (level == _splits.Count || --_visitsLeft < 0 || count <= _scratch.Words)
             {
                 var docs = Buffer(_lists, level, count);
                 var n = 0;
                 for (var w = 0; w < group.Length && n < count; w++)
                     for (var bits = group[w]; bits != 0; bits &= bits - 1)
                         docs[n++] = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                if (level == _splits.Count || _visitsLeft < 0 || count <= SmallGroup) Finish(level, docs[..n], below);
+                if (level == _splits.Count || _visitsLeft < 0) Finish(level, docs[..n], below);
                 else SplitList(level, docs[..n]);
                 return;
             }
@@ -258,7 +233,7 @@ public static class PrunedSearch
         private void VisitList(int level, ReadOnlySpan<int> docs)
         {
             if (docs.Length == 0 || !Worth(out var below)) return;
-            if (level == _splits.Count || docs.Length <= SmallGroup || --_visitsLeft < 0) Finish(level, docs, below);
+            if (level == _splits.Count) Finish(level, docs, below);
             else SplitList(level, docs);
         }
 
