@@ -43,18 +43,19 @@ internal sealed record NormClass(float Value, long[] Documents);
 
 /// <summary>
 /// Term and norm bit sets of one segment core, built from its postings on first use and kept while the core lives
-/// (deletes keep the core; they are applied from <see cref="LiveDocuments"/>). At most <see cref="MaxTerms"/> terms
-/// are kept per core, so that memory stays within a few hundred bit sets of the segment's size.
+/// (deletes keep the core; they are applied from <see cref="LiveDocuments"/>). At most <see cref="MaxSets"/> bit sets
+/// are kept per core (1 GiB for a million documents at most); past that, sets are built for the search at hand only.
 /// </summary>
 internal sealed class SegmentBits
 {
-    private const int MaxTerms = 1536;
+    private const int MaxSets = 8192;
     private static readonly ConditionalWeakTable<object, SegmentBits> Cores = new();
     private static readonly ConditionalWeakTable<AtomicReader, long[]> Live = new();
 
     private readonly ConcurrentDictionary<(string Field, string Term), TermBits> _terms = new();
     private readonly ConcurrentDictionary<string, NormClass[]> _norms = new();
     private readonly ConcurrentDictionary<string, PhraseBits> _phrases = new();
+    private int _sets;
 
     public static SegmentBits Of(AtomicReader reader) => Cores.GetValue(reader.CoreCacheKey, _ => new SegmentBits());
 
@@ -63,7 +64,7 @@ internal sealed class SegmentBits
         var key = (term.Field, term.Text);
         if (_terms.TryGetValue(key, out var known)) return known;
         var built = Read(reader, term, similarity);
-        return _terms.Count < MaxTerms ? _terms.GetOrAdd(key, built) : built;
+        return Keeps(built.Classes) ? _terms.GetOrAdd(key, built) : built;
     }
 
     /// <summary>The matches of a phrase (known by <paramref name="key"/>), read by <paramref name="read"/> on first use.</summary>
@@ -71,7 +72,14 @@ internal sealed class SegmentBits
     {
         if (_phrases.TryGetValue(key, out var known)) return known;
         var bits = read();
-        return _phrases.Count < MaxTerms ? _phrases.GetOrAdd(key, bits) : bits;
+        return Keeps(2) ? _phrases.GetOrAdd(key, bits) : bits;
+    }
+
+    private bool Keeps(int sets)
+    {
+        if (Interlocked.Add(ref _sets, sets) <= MaxSets) return true;
+        Interlocked.Add(ref _sets, -sets);
+        return false;
     }
 
     /// <summary>The norm classes of a field, largest norm first (one class of norm 1 when the field keeps none).</summary>
