@@ -132,8 +132,8 @@ public static class PrunedSearch
             Flush();
         }
 
-        /// <summary>Terms first, those that can add most to a score first; terms no match holds are settled as absent.
-        /// Then whether in force, then the fields' norms.</summary>
+        /// <summary>Terms first, those that can add most to a score first (terms no match holds are settled as absent),
+        /// then phrases, then whether in force, then the fields' norms.</summary>
         private void PlanSplits(ReadOnlySpan<long> hits)
         {
             var full = _model.Root.Bound(_state);
