@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
+using RegLookup.Indexing.Querying.Pruning;
 
 namespace RegLookup.Indexing.Querying;
 
@@ -50,15 +51,15 @@ public sealed class FacetDimension
     /// built on first use: a search that counts from bit sets intersects them with its matches.</summary>
     public long[][] ValueDocuments => LazyInitializer.EnsureInitialized(ref _valueDocuments, () =>
     {
-        var sets = Values.Select(_ => new long[(DocumentCount + 63) >> 6]).ToArray();
+        var sets = Values.Select(_ => new long[BitSets.Words(DocumentCount)]).ToArray();
         for (var doc = 0; doc < DocumentCount; doc++)
         {
             if (Starts is null)
             {
-                if (Ordinals[doc] is var ord and >= 0) sets[ord][doc >> 6] |= 1L << doc;
+                if (Ordinals[doc] is var ord and >= 0) BitSets.Add(sets[ord], doc);
                 continue;
             }
-            for (var i = Starts[doc]; i < Starts[doc + 1]; i++) sets[Ordinals[i]][doc >> 6] |= 1L << doc;
+            for (var i = Starts[doc]; i < Starts[doc + 1]; i++) BitSets.Add(sets[Ordinals[i]], doc);
         }
         return sets;
     });
@@ -66,11 +67,10 @@ public sealed class FacetDimension
     /// <summary>The documents that have any of <paramref name="values"/>.</summary>
     public long[] Documents(IEnumerable<string> values)
     {
-        var any = new long[(DocumentCount + 63) >> 6];
+        var any = new long[BitSets.Words(DocumentCount)];
         var selected = Selection(values);
         for (var ord = 0; ord < selected.Length; ord++)
-            if (selected[ord])
-                for (var w = 0; w < any.Length; w++) any[w] |= ValueDocuments[ord][w];
+            if (selected[ord]) BitSets.Or(any, ValueDocuments[ord]);
         return any;
     }
 

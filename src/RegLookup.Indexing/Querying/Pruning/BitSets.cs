@@ -12,6 +12,20 @@ internal static class BitSets
 {
     public static int Words(int documents) => (documents + 63) >> 6;
 
+    public static bool Has(long[] set, int doc) => (set[doc >> 6] & (1L << doc)) != 0;
+
+    public static void Add(Span<long> set, int doc) => set[doc >> 6] |= 1L << doc;
+
+    /// <summary>Writes the documents of <paramref name="set"/> in order into <paramref name="into"/>; how many.</summary>
+    public static int Documents(ReadOnlySpan<long> set, Span<int> into)
+    {
+        var n = 0;
+        for (var w = 0; w < set.Length && n < into.Length; w++)
+            for (var bits = set[w]; bits != 0; bits &= bits - 1)
+                into[n++] = (w << 6) + BitOperations.TrailingZeroCount(bits);
+        return n;
+    }
+
     public static int And(Span<long> into, ReadOnlySpan<long> a, ReadOnlySpan<long> b)
     {
         var count = 0;

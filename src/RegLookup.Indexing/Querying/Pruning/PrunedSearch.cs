@@ -18,7 +18,6 @@ namespace RegLookup.Indexing.Querying.Pruning;
 /// </summary>
 public static class PrunedSearch
 {
-
     public sealed record Found(IReadOnlyList<ScoreDoc> Hits, IReadOnlyList<FacetTally> Tallies);
 
     /// <summary>Null when the query has a part the pruning does not model; the caller then scores every match.</summary>
@@ -107,6 +106,7 @@ public static class PrunedSearch
         private readonly List<Split> _splits = [];
         private readonly List<long[]> _levels = [];
         private readonly List<int[]> _lists = [];
+        private int[] _scoring = [];
         private readonly long[] _pending;
         private int _pendingCount;
         private long _visitsLeft;
@@ -175,10 +175,7 @@ public static class PrunedSearch
             if (level == _splits.Count || --_visitsLeft < 0 || count <= _scratch.Words)
             {
                 var docs = Buffer(_lists, level, count);
-                var n = 0;
-                for (var w = 0; w < group.Length && n < count; w++)
-                    for (var bits = group[w]; bits != 0; bits &= bits - 1)
-                        docs[n++] = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                var n = BitSets.Documents(group, docs);
                 if (level == _splits.Count || _visitsLeft < 0) Finish(level, docs[..n], below);
                 else SplitList(level, docs[..n]);
                 return;
@@ -221,8 +218,7 @@ public static class PrunedSearch
                     _state.PhraseStates[phrase.Index] = BoundState.SingleMatch;
                     Visit(level + 1, part, BitSets.And(part, group, matches.Single));
                     _state.PhraseStates[phrase.Index] = BoundState.OtherMatch;
-                    BitSets.And(part, group, matches.Present);
-                    Visit(level + 1, part, BitSets.AndNot(part, part, matches.Single));
+                    Visit(level + 1, part, AndBetween(part, group, matches.Present, matches.Single));
                     _state.PhraseStates[phrase.Index] = BoundState.Absent;
                     Visit(level + 1, part, BitSets.AndNot(part, group, matches.Present));
                     _state.PhraseStates[phrase.Index] = BoundState.Unknown;
@@ -247,56 +243,47 @@ public static class PrunedSearch
                     for (var k = bits.Classes; k >= 1; k--)
                     {
                         _state.TermStates[v] = (sbyte)k;
-                        var atLeast = bits.AtLeast[k - 1];
-                        var more = k == bits.Classes ? null : bits.AtLeast[k];
-                        var n = 0;
-                        foreach (var doc in docs)
-                            if (Has(atLeast, doc) && (more is null || !Has(more, doc))) part[n++] = doc;
-                        VisitList(level + 1, part[..n]);
+                        VisitList(level + 1, part[..Keep(docs, part, bits.AtLeast[k - 1], k == bits.Classes ? null : bits.AtLeast[k])]);
                     }
                     _state.TermStates[v] = BoundState.Absent;
-                    VisitList(level + 1, part[..Keep(docs, part, bits.Present, false)]);
+                    VisitList(level + 1, part[..Keep(docs, part, null, bits.Present)]);
                     _state.TermStates[v] = BoundState.Unknown;
                     break;
                 case InForceSplit(var repealed):
                     _state.InForce = 1;
-                    VisitList(level + 1, part[..Keep(docs, part, repealed, false)]);
+                    VisitList(level + 1, part[..Keep(docs, part, null, repealed)]);
                     _state.InForce = 0;
-                    VisitList(level + 1, part[..Keep(docs, part, repealed, true)]);
+                    VisitList(level + 1, part[..Keep(docs, part, repealed, null)]);
                     _state.InForce = -1;
                     break;
                 case NormSplit(var field, var classes):
                     foreach (var norm in classes)
                     {
                         _state.FieldNorms[field] = norm.Value;
-                        VisitList(level + 1, part[..Keep(docs, part, norm.Documents, true)]);
+                        VisitList(level + 1, part[..Keep(docs, part, norm.Documents, null)]);
                     }
                     _state.FieldNorms[field] = float.NaN;
                     break;
                 case PhraseSplit(var phrase, var lazy):
                     var matches = lazy.Value;
                     _state.PhraseStates[phrase.Index] = BoundState.SingleMatch;
-                    VisitList(level + 1, part[..Keep(docs, part, matches.Single, true)]);
+                    VisitList(level + 1, part[..Keep(docs, part, matches.Single, null)]);
                     _state.PhraseStates[phrase.Index] = BoundState.OtherMatch;
-                    var others = 0;
-                    foreach (var doc in docs)
-                        if (Has(matches.Present, doc) && !Has(matches.Single, doc)) part[others++] = doc;
-                    VisitList(level + 1, part[..others]);
+                    VisitList(level + 1, part[..Keep(docs, part, matches.Present, matches.Single)]);
                     _state.PhraseStates[phrase.Index] = BoundState.Absent;
-                    VisitList(level + 1, part[..Keep(docs, part, matches.Present, false)]);
+                    VisitList(level + 1, part[..Keep(docs, part, null, matches.Present)]);
                     _state.PhraseStates[phrase.Index] = BoundState.Unknown;
                     break;
             }
         }
 
-        private static bool Has(long[] set, int doc) => (set[doc >> 6] & (1L << doc)) != 0;
-
-        /// <summary>Copies the documents that are (or are not) in <paramref name="set"/>; how many.</summary>
-        private static int Keep(ReadOnlySpan<int> docs, Span<int> into, long[] set, bool inSet)
+        /// <summary>Copies the documents that are in <paramref name="inSet"/> and not in <paramref name="outSet"/> (either
+        /// may be null: no condition); how many. The list twin of <see cref="AndBetween"/>.</summary>
+        private static int Keep(ReadOnlySpan<int> docs, Span<int> into, long[]? inSet, long[]? outSet)
         {
             var n = 0;
             foreach (var doc in docs)
-                if (Has(set, doc) == inSet) into[n++] = doc;
+                if ((inSet is null || BitSets.Has(inSet, doc)) && (outSet is null || !BitSets.Has(outSet, doc))) into[n++] = doc;
             return n;
         }
 
@@ -334,7 +321,7 @@ public static class PrunedSearch
             foreach (var doc in docs)
             {
                 if (doc >= below) break;
-                pending[doc >> 6] |= 1L << doc;
+                BitSets.Add(pending, doc);
                 _pendingCount++;
             }
             if (_pendingCount >= ScoreBatch) Flush();
@@ -362,15 +349,12 @@ public static class PrunedSearch
             var scorer = _weight.GetScorer(_leaf, null)
                 ?? throw new InvalidOperationException("The pruned search gathered documents the query does not match.");
             var pending = _pending.AsSpan(0, _scratch.Words);
-            for (var w = 0; w < pending.Length; w++)
+            if (_scoring.Length < _pendingCount) _scoring = new int[Math.Max(_pendingCount, 2 * _scoring.Length)];
+            foreach (var doc in _scoring.AsSpan(0, BitSets.Documents(pending, _scoring.AsSpan(0, _pendingCount))))
             {
-                for (var bits = pending[w]; bits != 0; bits &= bits - 1)
-                {
-                    var doc = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                    if (scorer.DocID < doc && scorer.Advance(doc) != doc)
-                        throw new InvalidOperationException($"The pruned search gathered document {doc}, which the query does not match.");
-                    _top.Offer(_leaf.DocBase + doc, scorer.GetScore());
-                }
+                if (scorer.DocID < doc && scorer.Advance(doc) != doc)
+                    throw new InvalidOperationException($"The pruned search gathered document {doc}, which the query does not match.");
+                _top.Offer(_leaf.DocBase + doc, scorer.GetScore());
             }
             pending.Clear();
             _pendingCount = 0;

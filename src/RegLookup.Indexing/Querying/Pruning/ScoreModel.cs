@@ -6,12 +6,13 @@ namespace RegLookup.Indexing.Querying.Pruning;
 
 /// <summary>
 /// What the pruned search knows of a group of documents of one segment: for each term, whether they hold it and how
-/// often (a frequency class of <see cref="TermBits"/>; <see cref="Unknown"/> until split on), for each scored field the length norm they share (NaN until split on),
-/// and whether they are in force (-1 until split on).
+/// often (a frequency class of <see cref="TermBits"/>; <see cref="Unknown"/> until split on), for each phrase whether
+/// they match it, for each scored field the length norm they share (NaN until split on), and whether they are in
+/// force (-1 until split on).
 /// </summary>
 internal sealed class BoundState(TermBits[] terms, int fields, int phrases)
 {
-    public const sbyte Unknown = -1, Absent = 0;
+    public const sbyte Unknown = -1, Absent = 0, SingleMatch = 1, OtherMatch = 2;
 
     public TermBits[] Terms { get; } = terms;
     public sbyte[] TermStates { get; } = Enumerable.Repeat(Unknown, terms.Length).ToArray();
@@ -20,16 +21,17 @@ internal sealed class BoundState(TermBits[] terms, int fields, int phrases)
     /// <summary>For each phrase: <see cref="Unknown"/>, <see cref="Absent"/>, <see cref="SingleMatch"/> or
     /// <see cref="OtherMatch"/>.</summary>
     public sbyte[] PhraseStates { get; } = Enumerable.Repeat(Unknown, phrases).ToArray();
-    public const sbyte SingleMatch = 1, OtherMatch = 2;
 
     /// <summary>Whether every scored term's frequency, every field's norm, every possible phrase's match and the
     /// status are known exactly, so that the bound is the score.</summary>
     public bool IsExact(ScoreModel model)
     {
         for (var v = 0; v < Terms.Length; v++)
-            if (model.Scored[v] && (TermStates[v] == Unknown || !Terms[v].IsExact(TermStates[v]))) return false;
-        for (var v = 0; v < Terms.Length; v++)
-            if (model.Scored[v] && TermStates[v] > 0 && float.IsNaN(FieldNorms[model.TermField[v]])) return false;
+        {
+            if (!model.Scored[v]) continue;
+            var freq = TermStates[v];
+            if (freq == Unknown || !Terms[v].IsExact(freq) || (freq > 0 && float.IsNaN(FieldNorms[model.TermField[v]]))) return false;
+        }
         foreach (var phrase in model.Phrases)
             if (PhraseStates[phrase.Index] is not (Absent or SingleMatch) && phrase.Possible(this)) return false;
         return !model.HasInForce || InForce >= 0;
@@ -205,9 +207,9 @@ internal sealed class PhraseNode(int index, PhraseQuery query, Weight own, int[]
         var norms = reader.GetNormValues(query.GetTerms()[0].Field);
         for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
         {
-            bits.Present[doc >> 6] |= 1L << doc;
+            BitSets.Add(bits.Present, doc);
             var once = weight * similarity.Tf(1) * (norms is null ? 1f : similarity.DecodeNormValue(norms.Get(doc)));
-            if (Math.Abs(scorer.GetScore() - once) <= 1e-5f * once) bits.Single[doc >> 6] |= 1L << doc;
+            if (Math.Abs(scorer.GetScore() - once) <= 1e-5f * once) BitSets.Add(bits.Single, doc);
         }
         return bits;
     });

@@ -114,7 +114,7 @@ internal sealed class SegmentBits
             for (var k = 1; k <= Math.Min(freq, TermBits.Counted); k++)
             {
                 if (atLeast.Count < k) atLeast.Add(new long[words]);
-                atLeast[k - 1][doc >> 6] |= 1L << doc;
+                BitSets.Add(atLeast[k - 1], doc);
             }
             var norm = norms is null ? 1f : similarity.DecodeNormValue(norms.Get(doc));
             maxFreq = Math.Max(maxFreq, freq);
@@ -139,7 +139,7 @@ internal sealed class SegmentBits
         {
             var encoded = norms.Get(doc);
             if (!byValue.TryGetValue(encoded, out var documents)) byValue[encoded] = documents = new long[words];
-            documents[doc >> 6] |= 1L << doc;
+            BitSets.Add(documents, doc);
         }
         return byValue.Select(x => new NormClass(similarity.DecodeNormValue(x.Key), x.Value)).OrderByDescending(c => c.Value).ToArray();
     }
